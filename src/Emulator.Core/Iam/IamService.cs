@@ -1,0 +1,32 @@
+using Emulator.Core.Iam.AccessKeys;
+using Emulator.Core.Iam.Account;
+using Emulator.Core.Iam.Groups;
+using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Users;
+
+namespace Emulator.Core.Iam;
+
+/// <summary>The IAM domain, one object per entity kind, all over the same store and clock.</summary>
+public sealed class IamService(IamContext context)
+{
+    public IamContext Context { get; } = context;
+
+    public RoleOperations Roles { get; } = new(context);
+
+    public UserOperations Users { get; } = new(context);
+
+    public GroupOperations Groups { get; } = new(context);
+
+    public ManagedPolicyOperations Policies { get; } = new(context);
+
+    public InstanceProfileOperations InstanceProfiles { get; } = new(context);
+
+    public AccessKeyOperations AccessKeys { get; } = new(context);
+
+    public OpenIdConnectProviderOperations OpenIdConnectProviders { get; } = new(context);
+
+    public AccountOperations Account { get; } = new(context);
+}

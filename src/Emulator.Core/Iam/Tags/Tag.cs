@@ -1,0 +1,3 @@
+namespace Emulator.Core.Iam.Tags;
+
+public sealed record Tag(string Key, string Value);

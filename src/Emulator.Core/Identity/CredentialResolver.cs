@@ -1,0 +1,40 @@
+using Emulator.Core.Store;
+
+namespace Emulator.Core.Identity;
+
+/// <summary>Finds the secret and principal behind a long-term access key id, across all accounts.</summary>
+public sealed class CredentialResolver(IEmulatorStore store)
+{
+    public SigningCredential? Find(string accessKeyId) => store.Read(state =>
+    {
+        if (!state.AccessKeyOwners.TryGetValue(accessKeyId, out var accountId)
+            || !state.Accounts.TryGetValue(accountId, out var account)
+            || !account.AccessKeys.TryGetValue(accessKeyId, out var key))
+        {
+            return null;
+        }
+
+        if (key.UserName is null)
+        {
+            return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, Principal.Root(accountId, key.AccessKeyId));
+        }
+
+        var user = account.Users[key.UserName];
+        var principal = new Principal(PrincipalType.User, accountId, user.Arn, user.UserId, user.UserName, key.AccessKeyId);
+        return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, principal);
+    });
+
+    public bool AccountExists(string accountId) => store.Read(state => state.Accounts.ContainsKey(accountId));
+
+    /// <summary>Records the key's last use (GetAccessKeyLastUsed).</summary>
+    public void RecordUse(string accessKeyId, DateTimeOffset when, string serviceName, string region) => store.Write(state =>
+    {
+        if (state.AccessKeyOwners.TryGetValue(accessKeyId, out var accountId)
+            && state.Accounts[accountId].AccessKeys.TryGetValue(accessKeyId, out var key))
+        {
+            state.Accounts[accountId].AccessKeys[accessKeyId] = key with { LastUsed = new(when, serviceName, region) };
+        }
+
+        return true;
+    });
+}

@@ -1,0 +1,26 @@
+using Emulator.Core.Iam;
+using Emulator.Core.Iam.Policies;
+using Emulator.Core.Identifiers;
+using Emulator.Core.Store;
+
+namespace Emulator.Core.Seeding;
+
+/// <summary>Builds a seeded state: from a seed file's text, or the built-in default account when there is none.</summary>
+public static class EmulatorStateFactory
+{
+    public static EmulatorState Build(string? seedJson, TimeProvider clock, IdGenerator ids)
+    {
+        var state = new EmulatorState(AwsManagedPolicies.Create());
+        var loader = new SeedLoader(new IamService(new IamContext(new InMemoryEmulatorStore(state), clock, ids)));
+        if (seedJson is null)
+        {
+            loader.LoadDefault();
+        }
+        else
+        {
+            loader.Load(seedJson);
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Emulator.Policy;
+
+public enum StatementEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,8 @@
+namespace Emulator.Policy;
+
+public enum DecisionEffect
+{
+    Allowed,
+    ExplicitDeny,
+    ImplicitDeny,
+}

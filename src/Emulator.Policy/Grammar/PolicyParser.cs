@@ -1,0 +1,24 @@
+namespace Emulator.Policy;
+
+/// <summary>Validates a policy document with IAM's grammar and compiles it for evaluation.</summary>
+public static class PolicyParser
+{
+    /// <summary>
+    /// Parses <paramref name="document"/> as a policy of the given kind. Never throws: on failure the result's
+    /// <see cref="PolicyParseResult.Error"/> is IAM's MalformedPolicyDocument message for the first failing stage.
+    /// </summary>
+    public static PolicyParseResult Parse(string document, PolicyKind kind)
+    {
+        if (document is null || PolicyJsonReader.Read(document) is not { } raw)
+        {
+            return PolicyParseResult.Failure(PolicyGrammarMessages.SyntaxErrors);
+        }
+
+        if (GrammarValidator.Validate(raw, kind) is { } error)
+        {
+            return PolicyParseResult.Failure(error);
+        }
+
+        return new PolicyParseResult(PolicyCompiler.Compile(raw, kind, document), null);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Emulator.Policy;
+
+/// <summary>One piece of a policy value that contains policy variables.</summary>
+/// <param name="Text">The text, the escaped character, or (for a variable) the context key.</param>
+/// <param name="DefaultValue">The quoted default of <c>${key, 'default'}</c>, if any.</param>
+internal readonly record struct TemplatePart(TemplatePartKind Kind, string Text, string? DefaultValue = null);

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Emulator.Core.Errors;
+using Emulator.Core.Identity;
+using Emulator.Core.Store;
+
+namespace Emulator.Server.Authentication;
+
+/// <summary>
+/// Verifies a SigV4 claim and returns the principal behind it. Checks run in AWS's order: scope
+/// format, clock skew, key lookup, session token, signature (compared in constant time).
+/// </summary>
+public sealed class RequestAuthenticator(CredentialResolver credentials, IEmulatorStore store, TimeProvider realClock, AuthenticationMode mode, string defaultAccountId)
+{
+    private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+
+    public AuthenticationMode Mode => mode;
+
+    public Principal Authenticate(SignedRequest request, SigV4Credential claim, string expectedService)
+    {
+        CheckScope(claim, expectedService);
+        CheckSkew(claim.AmzDate);
+
+        var credential = credentials.Find(claim.AccessKeyId);
+        if (credential is null)
+        {
+            return mode == AuthenticationMode.Lenient && !claim.AccessKeyId.StartsWith("ASIA", StringComparison.Ordinal)
+                ? LenientRoot(claim.AccessKeyId)
+                : throw InvalidToken();
+        }
+
+        if (!credential.IsActive)
+        {
+            throw InvalidToken();
+        }
+
+        if (claim.SecurityToken is not null)
+        {
+            // A long-term key never carries a session token; AWS rejects the pair.
+            throw InvalidToken();
+        }
+
+        VerifySignature(request, claim, credential.SecretAccessKey);
+        return credential.Principal;
+    }
+
+    public static void VerifySignature(SignedRequest request, SigV4Credential claim, string secret)
+    {
+        var payloadHash = request.Header("x-amz-content-sha256") ?? SigV4Signer.PayloadHash(request.Body);
+        var expected = Sign(request, claim, secret, payloadHash);
+        if (!FixedTimeEquals(expected, claim.Signature)
+            && !(claim.IsPresigned && FixedTimeEquals(Sign(request, claim, secret, "UNSIGNED-PAYLOAD"), claim.Signature)))
+        {
+            throw new AwsError("SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+                403).ToException();
+        }
+    }
+
+    private static string Sign(SignedRequest request, SigV4Credential claim, string secret, string payloadHash)
+    {
+        var canonical = SigV4Signer.CanonicalRequest(request, claim.SignedHeaders, payloadHash, excludeSignatureParameter: claim.IsPresigned);
+        var toSign = SigV4Signer.StringToSign(claim.AmzDate, claim.Scope, canonical);
+        return SigV4Signer.Signature(SigV4Signer.SigningKey(secret, claim.ScopeDate, claim.Region, claim.Service), toSign);
+    }
+
+    private static bool FixedTimeEquals(string expected, string actual) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(actual));
+
+    /// <summary>Any syntactically valid region is accepted (local setups sign IAM with their default region); the signature still uses it.</summary>
+    private static void CheckScope(SigV4Credential claim, string expectedService)
+    {
+        var problems = new StringBuilder();
+        if (claim.AmzDate.Length < 8 || claim.ScopeDate != claim.AmzDate[..8])
+        {
+            var httpDate = claim.AmzDate.Length >= 8 ? claim.AmzDate[..8] : claim.AmzDate;
+            problems.Append(CultureInfo.InvariantCulture, $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{claim.ScopeDate}' != '{httpDate}', from '{claim.AmzDate}'. ");
+        }
+
+        if (claim.Region.Length == 0 || !claim.Region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            problems.Append(expectedService == "iam" ? $"Credential should be scoped to a valid region, not '{claim.Region}'. " : "Credential should be scoped to a valid region. ");
+        }
+
+        if (claim.Service != expectedService)
+        {
+            problems.Append(CultureInfo.InvariantCulture, $"Credential should be scoped to correct service: '{expectedService}'. ");
+        }
+
+        if (claim.Terminator != "aws4_request")
+        {
+            problems.Append("Credential should be scoped with a valid terminator: 'aws4_request'. ");
+        }
+
+        if (problems.Length > 0)
+        {
+            throw new AwsError("SignatureDoesNotMatch", problems.ToString(), 403).ToException();
+        }
+    }
+
+    /// <summary>Freshness is checked against the host's real clock, so moving the emulator clock never breaks signing clients.</summary>
+    private void CheckSkew(string amzDate)
+    {
+        if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            throw new AwsError("IncompleteSignature", $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601", 400).ToException();
+        }
+
+        var now = realClock.GetUtcNow();
+        if (signedAt < now - AllowedSkew)
+        {
+            throw new AwsError("SignatureDoesNotMatch",
+                $"Signature expired: {amzDate} is now earlier than {Format(now - AllowedSkew)} ({Format(now)} - 15 min.)", 403).ToException();
+        }
+
+        if (signedAt > now + AllowedSkew)
+        {
+            throw new AwsError("SignatureDoesNotMatch",
+                $"Signature not yet current: {amzDate} is still later than {Format(now + AllowedSkew)} ({Format(now)} + 15 min.)", 403).ToException();
+        }
+    }
+
+    /// <summary>Lenient mode: an unknown key is the root of the account its id names (12 digits), else of the default account.</summary>
+    private Principal LenientRoot(string accessKeyId)
+    {
+        var accountId = accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccountId;
+        store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId)));
+        return Principal.Root(accountId, accessKeyId);
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static AwsException InvalidToken() =>
+        new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403).ToException();
+}

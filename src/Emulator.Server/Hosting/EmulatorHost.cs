@@ -1,0 +1,41 @@
+using Emulator.Core.Identifiers;
+using Emulator.Core.Time;
+using Emulator.Server.Admin;
+using Emulator.Server.Authentication;
+using Emulator.Server.Authorization;
+using Emulator.Server.Iam;
+using Emulator.Server.Pipeline;
+
+namespace Emulator.Server.Hosting;
+
+/// <summary>Wires the emulator into an ASP.NET Core host: services, admin routes and the AWS API route.</summary>
+public static class EmulatorHost
+{
+    public static IServiceCollection AddEmulator(this IServiceCollection services, EmulatorOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new AdjustableTimeProvider());
+        services.AddSingleton<IRandomSource, CryptoRandomSource>();
+        services.AddSingleton<EmulatorRuntime>();
+        services.AddSingleton<IRequestAuthorizer, RootOnlyAuthorizer>();
+        services.AddSingleton(sp =>
+        {
+            var runtime = sp.GetRequiredService<EmulatorRuntime>();
+            return new RequestAuthenticator(runtime.Credentials, runtime.Store, TimeProvider.System, options.Authentication, runtime.DefaultAccountId);
+        });
+        services.AddSingleton(sp =>
+        {
+            var runtime = sp.GetRequiredService<EmulatorRuntime>();
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam)], sp.GetRequiredService<RequestAuthenticator>(),
+                sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
+        });
+        return services;
+    }
+
+    public static void MapEmulator(this WebApplication app)
+    {
+        app.MapAdmin();
+        var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
+        app.MapMethods("/", ["GET", "POST"], pipeline.HandleAsync);
+    }
+}

@@ -1,0 +1,63 @@
+using Emulator.Core.Iam;
+using Emulator.Core.Identifiers;
+using Emulator.Core.Identity;
+using Emulator.Core.Seeding;
+using Emulator.Core.Store;
+using Emulator.Core.Time;
+
+namespace Emulator.Server.Hosting;
+
+/// <summary>
+/// The emulator's state and services for one process: the store seeded at start, the adjustable
+/// clock, the id source and the IAM domain. Reset returns the store to the seeded state.
+/// </summary>
+public sealed class EmulatorRuntime
+{
+    private readonly EmulatorState seeded;
+
+    public EmulatorRuntime(EmulatorOptions options, AdjustableTimeProvider clock, IRandomSource random)
+    {
+        Options = options;
+        Clock = clock;
+        Ids = new IdGenerator(random);
+        var seedJson = options.SeedPath is null ? null : ReadSeed(options.SeedPath);
+        seeded = EmulatorStateFactory.Build(seedJson, clock, Ids);
+        Store = new InMemoryEmulatorStore(seeded.Clone());
+        Iam = new IamService(new IamContext(Store, clock, Ids));
+        Credentials = new CredentialResolver(Store);
+        DefaultAccountId = seeded.Accounts.Keys.First();
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public AdjustableTimeProvider Clock { get; }
+
+    public IdGenerator Ids { get; }
+
+    public IEmulatorStore Store { get; }
+
+    public IamService Iam { get; }
+
+    public CredentialResolver Credentials { get; }
+
+    /// <summary>The first account of the seed (123456789012 without one).</summary>
+    public string DefaultAccountId { get; }
+
+    public void Reset() => Store.Replace(seeded.Clone());
+
+    private static string ReadSeed(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new SeedException($"seed file {path}: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SeedException($"seed file {path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Emulator.Core.Iam;
+using Emulator.Server.Pipeline;
+using Emulator.Server.Protocol;
+
+namespace Emulator.Server.Iam;
+
+/// <summary>IAM's action table: every operation the emulator serves, each named by its IAM action.</summary>
+public static class IamActions
+{
+    public const string Version = "2010-05-08";
+
+    public static AwsService Service(IamService iam)
+    {
+        var resources = new IamResources(iam.Context.Store);
+        return new AwsService("iam", IamXml.Namespace, Version,
+            RoleActions.All(iam, resources)
+                .Concat(UserActions.All(iam, resources))
+                .Concat(GroupActions.All(iam, resources))
+                .Concat(PolicyActions.All(iam))
+                .Concat(InstanceProfileActions.All(iam, resources))
+                .Concat(OpenIdConnectProviderActions.All(iam))
+                .Concat(AccountActions.All(iam)));
+    }
+
+    /// <summary>An IAM table entry: the operation name is also the IAM action name (iam:&lt;Name&gt;).</summary>
+    internal static AwsOperation Op(string name, Func<OperationContext, string> resource, Action<OperationContext, QueryXmlWriter> handler) =>
+        new(name, $"iam:{name}", resource, handler);
+
+    internal static int? MaxItems(OperationContext context) => context.Parameters.Int("MaxItems", "maxItems");
+}

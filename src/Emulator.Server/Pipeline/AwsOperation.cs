@@ -1,0 +1,22 @@
+using Emulator.Server.Protocol;
+
+namespace Emulator.Server.Pipeline;
+
+/// <summary>
+/// One entry of a service's action table: what authorization needs (IAM action and resource ARN)
+/// and the handler that runs once it is allowed. Handlers never check permissions themselves.
+/// </summary>
+public sealed record AwsOperation(
+    string Name,
+    string IamAction,
+    Func<OperationContext, string> Resource,
+    Action<OperationContext, QueryXmlWriter> Handler)
+{
+    /// <summary>Unsigned operations (AssumeRoleWithWebIdentity) skip authentication and authorization.</summary>
+    public bool AllowsAnonymous { get; init; }
+
+    /// <summary>Operations whose outcome no policy can change (sts:GetCallerIdentity).</summary>
+    public bool SkipsAuthorization { get; init; }
+
+    public static string Everything(OperationContext context) => "*";
+}

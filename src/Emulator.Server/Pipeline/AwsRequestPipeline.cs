@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Emulator.Core.Errors;
+using Emulator.Core.Identity;
+using Emulator.Server.Authentication;
+using Emulator.Server.Authorization;
+using Emulator.Server.Hosting;
+using Emulator.Server.Protocol;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Emulator.Server.Pipeline;
+
+/// <summary>
+/// The one path of every AWS API request: decode → authenticate → authorize → handler → encode.
+/// The service is chosen by the signature's credential scope (clients pointed at one endpoint
+/// still sign with the right service name), or by the action for unsigned calls.
+/// </summary>
+public sealed class AwsRequestPipeline(
+    IReadOnlyList<AwsService> services,
+    RequestAuthenticator authenticator,
+    IRequestAuthorizer authorizer,
+    EmulatorRuntime runtime,
+    ILogger<AwsRequestPipeline> logger)
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = runtime.Ids.RequestId();
+        var service = services[0];
+        var action = "-";
+        Principal? principal = null;
+        var decision = "-";
+        int status;
+        byte[] body;
+        try
+        {
+            var request = await ReadAsync(http);
+            var parameters = Parameters(http, request);
+            action = parameters["Action"] ?? "-";
+            var claim = SigV4Parser.Parse(request, QueryParameters.Parse(request.RawQuery));
+            service = ChooseService(claim, parameters["Action"]);
+            var operation = parameters["Action"] is { } name && service.Operations.TryGetValue(name, out var found) ? found : null;
+
+            if (claim is null)
+            {
+                if (operation?.AllowsAnonymous != true)
+                {
+                    throw new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403).ToException();
+                }
+            }
+            else
+            {
+                principal = authenticator.Authenticate(request, claim, service.SigningName);
+                if (principal.AccessKeyId is { } keyId)
+                {
+                    runtime.Credentials.RecordUse(keyId, runtime.Clock.GetUtcNow(), service.SigningName, claim.Region);
+                }
+            }
+
+            if (operation is null)
+            {
+                throw parameters["Action"] is null
+                    ? new AwsError("MissingAction", "Missing Action", 400).ToException()
+                    : new AwsError("InvalidAction", $"Could not find operation {action} for version {parameters["Version"] ?? "NO_VERSION_SPECIFIED"}", 400).ToException();
+            }
+
+            var region = claim?.Region ?? "us-east-1";
+            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
+            if (principal is not null && !operation.SkipsAuthorization)
+            {
+                var verdict = authorizer.Authorize(new AuthorizationRequest(principal, operation.IamAction, operation.Resource(context), region));
+                decision = verdict.Verdict;
+                if (!verdict.IsAllowed)
+                {
+                    throw new AwsError("AccessDenied", verdict.DenialMessage!, 403).ToException();
+                }
+            }
+
+            body = QueryResponseEncoder.Success(operation.Name, service.XmlNamespace, requestId, result => operation.Handler(context, result));
+            status = 200;
+        }
+        catch (AwsException e)
+        {
+            body = QueryResponseEncoder.Error(e.Error, service.XmlNamespace, requestId);
+            status = e.Error.HttpStatus;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Unhandled failure in {Service}:{Action} {RequestId}", service.SigningName, action, requestId);
+            body = QueryResponseEncoder.Error(new AwsError("ServiceFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId);
+            status = 500;
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/xml";
+        http.Response.Headers["x-amzn-RequestId"] = requestId;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body);
+        logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms",
+            service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private AwsService ChooseService(SigV4Credential? claim, string? action)
+    {
+        if (claim is not null)
+        {
+            return services.FirstOrDefault(s => s.SigningName == claim.Service)
+                // Unknown signing name: authenticate against the service that has the action, so the scope check reports it.
+                ?? services.FirstOrDefault(s => action is not null && s.Operations.ContainsKey(action))
+                ?? services[0];
+        }
+
+        return services.FirstOrDefault(s => action is not null && s.Operations.ContainsKey(action)) ?? services[0];
+    }
+
+    private static async Task<SignedRequest> ReadAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        var read = 0L;
+        var chunk = new byte[16 * 1024];
+        int count;
+        while ((count = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            read += count;
+            if (read > MaxBodyBytes)
+            {
+                throw new AwsError("RequestEntityTooLarge", $"Request body exceeds {MaxBodyBytes} bytes.", 413).ToException();
+            }
+
+            buffer.Write(chunk, 0, count);
+        }
+
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in http.Request.Headers)
+        {
+            headers[name.ToLowerInvariant()] = values.Select(v => v ?? "").ToArray();
+        }
+
+        return new SignedRequest(http.Request.Method,
+            question < 0 ? target : target[..question],
+            question < 0 ? "" : target[(question + 1)..],
+            headers,
+            buffer.ToArray());
+    }
+
+    private static QueryParameters Parameters(HttpContext http, SignedRequest request)
+    {
+        var contentType = http.Request.ContentType ?? "";
+        var form = contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.Encoding.UTF8.GetString(request.Body)
+            : "";
+        return QueryParameters.Parse(request.RawQuery, form);
+    }
+}

@@ -1,0 +1,15 @@
+using Emulator.Core.Identity;
+using Emulator.Server.Protocol;
+
+namespace Emulator.Server.Pipeline;
+
+/// <summary>One authenticated request as an operation handler sees it.</summary>
+public sealed record OperationContext(Principal Principal, QueryParameters Parameters, string Region, string RequestId)
+{
+    public string AccountId => Principal.AccountId;
+
+    public string? this[string name] => Parameters[name];
+
+    public string Arn(string resourceType, string? path, string? name) =>
+        $"arn:aws:iam::{AccountId}:{resourceType}{path ?? "/"}{name}";
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace Emulator.Server.Protocol;
+
+/// <summary>
+/// Writes the members of a query-protocol result (<c>&lt;XResult&gt;</c>). The result element is
+/// opened on the first member, so an operation without output writes only ResponseMetadata.
+/// </summary>
+public sealed class QueryXmlWriter
+{
+    private readonly XmlWriter writer;
+    private readonly string resultElement;
+    private bool resultOpen;
+
+    public QueryXmlWriter(XmlWriter writer, string resultElement)
+    {
+        this.writer = writer;
+        this.resultElement = resultElement;
+    }
+
+    public bool WroteResult => resultOpen;
+
+    public QueryXmlWriter Value(string name, string? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        EnsureResult();
+        writer.WriteElementString(name, value);
+        return this;
+    }
+
+    public QueryXmlWriter Value(string name, int value) => Value(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public QueryXmlWriter Value(string name, bool value) => Value(name, value ? "true" : "false");
+
+    public QueryXmlWriter Value(string name, DateTimeOffset? value) =>
+        value is null ? this : Value(name, FormatTime(value.Value));
+
+    /// <summary>A policy document: percent-encoded as IAM returns it (spaces as %20, never '+').</summary>
+    public QueryXmlWriter PolicyDocument(string name, string text) => Value(name, Uri.EscapeDataString(text));
+
+    public QueryXmlWriter Object(string name, Action<QueryXmlWriter> members)
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        members(this);
+        writer.WriteEndElement();
+        return this;
+    }
+
+    /// <summary>A list in the query protocol's shape: <c>&lt;Name&gt;&lt;member&gt;…&lt;/member&gt;&lt;/Name&gt;</c>.</summary>
+    public QueryXmlWriter List<T>(string name, IEnumerable<T> items, Action<QueryXmlWriter, T> member)
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartElement("member");
+            member(this, item);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        return this;
+    }
+
+    public QueryXmlWriter StringList(string name, IEnumerable<string> items)
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        foreach (var item in items)
+        {
+            writer.WriteElementString("member", item);
+        }
+
+        writer.WriteEndElement();
+        return this;
+    }
+
+    /// <summary>A map in the query protocol's shape: <c>&lt;entry&gt;&lt;key/&gt;&lt;value/&gt;&lt;/entry&gt;</c>.</summary>
+    public QueryXmlWriter Map(string name, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        foreach (var (key, value) in entries)
+        {
+            writer.WriteStartElement("entry");
+            writer.WriteElementString("key", key);
+            writer.WriteElementString("value", value);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        return this;
+    }
+
+    public QueryXmlWriter Empty(string name)
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        writer.WriteEndElement();
+        return this;
+    }
+
+    internal void CloseResult()
+    {
+        if (resultOpen)
+        {
+            writer.WriteEndElement();
+        }
+    }
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private void EnsureResult()
+    {
+        if (!resultOpen)
+        {
+            writer.WriteStartElement(resultElement);
+            resultOpen = true;
+        }
+    }
+
+    internal static XmlWriterSettings Settings { get; } = new() { Encoding = new UTF8Encoding(false), Indent = false, OmitXmlDeclaration = false };
+}

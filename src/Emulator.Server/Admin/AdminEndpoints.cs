@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Emulator.Policy;
+using Emulator.Server.Authorization;
 using Emulator.Server.Hosting;
+using Emulator.Server.Pipeline;
 
 namespace Emulator.Server.Admin;
 
@@ -21,6 +24,20 @@ public static class AdminEndpoints
             return Results.Json(new HealthResponse("reset", runtime.Store.Read(s => s.Accounts.Keys.Order(StringComparer.Ordinal).ToList()),
                 runtime.Options.Authentication.ToString().ToLowerInvariant(), runtime.Clock.GetUtcNow()), AdminJsonContext.Default.HealthResponse);
         });
+
+        admin.MapGet("/decisions", (DecisionLog log, string? principal, string? action, string? decision, int? limit) =>
+            Results.Json(log.Query(principal, action, decision, Math.Clamp(limit ?? 100, 1, 10000)),
+                AdminJsonContext.Default.IReadOnlyListDecisionRecord));
+        admin.MapDelete("/decisions", (DecisionLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+        admin.MapGet("/model", (AwsRequestPipeline pipeline) => Results.Json(new ModelResponse(
+                pipeline.Services.ToDictionary(s => s.SigningName, s => (IReadOnlyList<string>)s.Operations.Values.Select(o => o.IamAction).Order(StringComparer.Ordinal).ToList()),
+                ConditionOperatorNames(),
+                ModelledConditionKeys.All),
+            AdminJsonContext.Default.ModelResponse));
 
         admin.MapGet("/clock", (EmulatorRuntime runtime) => Clock(runtime));
         admin.MapPost("/clock", async (HttpContext http, EmulatorRuntime runtime, ILogger<EmulatorRuntime> logger) =>
@@ -61,6 +78,12 @@ public static class AdminEndpoints
             return Clock(runtime);
         });
     }
+
+    /// <summary>Every operator the grammar accepts; each may also take a ForAnyValue:/ForAllValues: prefix.</summary>
+    private static List<string> ConditionOperatorNames() =>
+        Enum.GetNames<ConditionOperator>()
+            .SelectMany(name => name == nameof(ConditionOperator.Null) ? [name] : new[] { name, name + "IfExists" })
+            .ToList();
 
     private static IResult Clock(EmulatorRuntime runtime) =>
         Results.Json(new ClockResponse(runtime.Clock.GetUtcNow(), runtime.Clock.Offset.TotalSeconds), AdminJsonContext.Default.ClockResponse);

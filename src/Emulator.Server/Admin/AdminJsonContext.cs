@@ -8,6 +8,8 @@ namespace Emulator.Server.Admin;
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(ClockResponse))]
 [JsonSerializable(typeof(AdminError))]
+[JsonSerializable(typeof(IReadOnlyList<Emulator.Server.Authorization.DecisionRecord>))]
+[JsonSerializable(typeof(ModelResponse))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;
 
 public sealed record HealthResponse(string Status, IReadOnlyList<string> Accounts, string Authentication, DateTimeOffset Now);
@@ -18,3 +20,6 @@ public sealed record ClockRequest(double? OffsetSeconds, DateTimeOffset? Time, b
 public sealed record ClockResponse(DateTimeOffset Now, double OffsetSeconds);
 
 public sealed record AdminError(string Error);
+
+/// <summary>What the emulator models: the actions it serves per service, the condition operators and the condition keys it populates.</summary>
+public sealed record ModelResponse(IReadOnlyDictionary<string, IReadOnlyList<string>> Actions, IReadOnlyList<string> ConditionOperators, IReadOnlyList<string> ConditionKeys);

@@ -1,9 +1,4 @@
 namespace Emulator.Server.Authorization;
 
 /// <summary>The verdict and, for a denial, AWS's message; <see cref="Explanation"/> says why in either case.</summary>
-public sealed record AuthorizationDecision(bool IsAllowed, string Verdict, string Explanation, string? DenialMessage)
-{
-    public static AuthorizationDecision Allow(string explanation) => new(true, "Allow", explanation, null);
-
-    public static AuthorizationDecision Deny(string verdict, string explanation, string message) => new(false, verdict, explanation, message);
-}
+public sealed record AuthorizationDecision(bool IsAllowed, string Verdict, string Explanation, string? DenialMessage);

@@ -17,7 +17,13 @@ public static class EmulatorHost
         services.AddSingleton(_ => new AdjustableTimeProvider());
         services.AddSingleton<IRandomSource, CryptoRandomSource>();
         services.AddSingleton<EmulatorRuntime>();
-        services.AddSingleton<IRequestAuthorizer, RootOnlyAuthorizer>();
+        services.AddSingleton(new DecisionLog(options.DecisionLogSize));
+        services.AddSingleton<IRequestAuthorizer>(sp =>
+        {
+            var runtime = sp.GetRequiredService<EmulatorRuntime>();
+            return new PolicyAuthorizer(new Emulator.Core.Authorization.PolicyResolver(runtime.Store), runtime.Clock,
+                sp.GetRequiredService<DecisionLog>(), options.Enforcement, sp.GetRequiredService<ILogger<PolicyAuthorizer>>());
+        });
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();

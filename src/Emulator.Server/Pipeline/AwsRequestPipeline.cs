@@ -23,6 +23,8 @@ public sealed class AwsRequestPipeline(
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    public IReadOnlyList<AwsService> Services => services;
+
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
@@ -69,7 +71,14 @@ public sealed class AwsRequestPipeline(
             var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
             if (principal is not null && !operation.SkipsAuthorization)
             {
-                var verdict = authorizer.Authorize(new AuthorizationRequest(principal, operation.IamAction, operation.Resource(context), region));
+                var verdict = authorizer.Authorize(new AuthorizationRequest(principal, operation.IamAction, operation.Resource(context), region)
+                {
+                    RequestId = requestId,
+                    SourceIp = http.Connection.RemoteIpAddress?.ToString(),
+                    UserAgent = http.Request.Headers.UserAgent.ToString(),
+                    SecureTransport = http.Request.IsHttps,
+                    ContextKeys = RequestContextKeys.From(parameters),
+                });
                 decision = verdict.Verdict;
                 if (!verdict.IsAllowed)
                 {

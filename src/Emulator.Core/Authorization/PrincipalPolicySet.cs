@@ -1,0 +1,10 @@
+using Emulator.Core.Iam.Tags;
+using Emulator.Policy;
+
+namespace Emulator.Core.Authorization;
+
+/// <summary>The policies that speak for a principal: identity policies, its permissions boundary, and its tags.</summary>
+public sealed record PrincipalPolicySet(IReadOnlyList<PolicySource> IdentityPolicies, PolicySource? PermissionsBoundary, IReadOnlyList<Tag> Tags)
+{
+    public static PrincipalPolicySet None { get; } = new([], null, []);
+}

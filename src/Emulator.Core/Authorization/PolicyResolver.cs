@@ -2,7 +2,9 @@ using Emulator.Core.Iam;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Tags;
 using Emulator.Core.Identity;
+using System.Collections.Concurrent;
 using Emulator.Core.Store;
+using Emulator.Core.Sts;
 using Emulator.Policy;
 
 namespace Emulator.Core.Authorization;
@@ -14,16 +16,61 @@ namespace Emulator.Core.Authorization;
 /// </summary>
 public sealed class PolicyResolver(IEmulatorStore store)
 {
+    /// <summary>What a root's federated session starts from before its session policies narrow it.</summary>
+    private static readonly PolicySource RootPermissions = new("root", PolicySetType.Identity,
+        PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!);
+
+    /// <summary>Inline session policies compiled once per distinct text.</summary>
+    private readonly ConcurrentDictionary<string, PolicyDocument> sessionPolicies = new(StringComparer.Ordinal);
+
     public PrincipalPolicySet ForPrincipal(Principal principal)
     {
-        if (principal.Type != Identity.PrincipalType.User || principal.UserName is null)
+        var session = principal.Session;
+        var set = session?.Kind == SessionKind.AssumedRole
+            ? ForRole(session)
+            : principal.UserName is { } userName ? ForUser(principal.AccountId, userName) : PrincipalPolicySet.None;
+        if (session?.Kind == SessionKind.FederatedUser && session.UserName is null)
         {
-            return PrincipalPolicySet.None;
+            set = set with { IdentityPolicies = [RootPermissions] };
         }
 
+        if (session is null || (!session.HasSessionPolicies && session.Kind != SessionKind.FederatedUser))
+        {
+            return set;
+        }
+
+        // A federated user with no session policy has no permissions: an empty list denies at the session gate.
+        var policies = new List<PolicySource>();
+        if (session.InlinePolicy is { } inline)
+        {
+            policies.Add(new PolicySource("session policy", PolicySetType.Session,
+                sessionPolicies.GetOrAdd(inline, text => PolicyParser.Parse(text, PolicyKind.Session).Document!)));
+        }
+
+        policies.AddRange(ManagedPolicies(session.AccountId, session.PolicyArns, PolicySetType.Session));
+        return set with { SessionPolicies = policies, Tags = session.Kind == SessionKind.FederatedUser ? session.Tags : set.Tags };
+    }
+
+    /// <summary>A role session: the role's current policies (changes apply to live sessions) and the session's own tags.</summary>
+    private PrincipalPolicySet ForRole(Session session) => store.Read(state =>
+    {
+        var role = StsService.FindRole(state, session.RoleArn!);
+        if (role is null || role.RoleId != session.RoleId || !state.Accounts.TryGetValue(role.AccountId, out var account))
+        {
+            return PrincipalPolicySet.None with { Tags = session.Tags };
+        }
+
+        var policies = new List<PolicySource>();
+        AddInline(policies, role.Arn, role.InlinePolicies);
+        AddManaged(policies, state, account, role.AttachedPolicyArns);
+        return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), session.Tags);
+    });
+
+    private PrincipalPolicySet ForUser(string accountId, string userName)
+    {
         return store.Read(state =>
         {
-            if (!state.Accounts.TryGetValue(principal.AccountId, out var account) || !account.Users.TryGetValue(principal.UserName, out var user))
+            if (!state.Accounts.TryGetValue(accountId, out var account) || !account.Users.TryGetValue(userName, out var user))
             {
                 return PrincipalPolicySet.None;
             }

@@ -7,4 +7,7 @@ namespace Emulator.Core.Authorization;
 public sealed record PrincipalPolicySet(IReadOnlyList<PolicySource> IdentityPolicies, PolicySource? PermissionsBoundary, IReadOnlyList<Tag> Tags)
 {
     public static PrincipalPolicySet None { get; } = new([], null, []);
+
+    /// <summary>Session policies of a temporary-credential session; null when it has none (a role session then passes this gate).</summary>
+    public IReadOnlyList<PolicySource>? SessionPolicies { get; init; }
 }

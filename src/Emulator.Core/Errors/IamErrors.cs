@@ -11,5 +11,7 @@ public static class IamErrors
     public static AwsException InvalidInput(string message) => new AwsError("InvalidInput", message, 400).ToException();
     public static AwsException ValidationError(string message) => new AwsError("ValidationError", message, 400).ToException();
     public static AwsException UnmodifiableEntity(string message) => new AwsError("UnmodifiableEntity", message, 400).ToException();
+    public static AwsException InvalidParameter(string message) => new AwsError("InvalidParameterValue", message, 400).ToException();
+
     public static AwsException AccessDenied(string message) => new AwsError("AccessDenied", message, 403).ToException();
 }

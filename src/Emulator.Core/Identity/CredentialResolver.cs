@@ -24,6 +24,10 @@ public sealed class CredentialResolver(IEmulatorStore store)
         return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, principal);
     });
 
+    /// <summary>GetAccessKeyInfo: the account that owns a key: a known long-term key, else the account the key id encodes.</summary>
+    public string? AccountOf(string accessKeyId) =>
+        store.Read(state => state.AccessKeyOwners.GetValueOrDefault(accessKeyId)) ?? Identifiers.IdGenerator.AccountOf(accessKeyId);
+
     public bool AccountExists(string accountId) => store.Read(state => state.Accounts.ContainsKey(accountId));
 
     /// <summary>Records the key's last use (GetAccessKeyLastUsed).</summary>

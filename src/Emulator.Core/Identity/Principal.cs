@@ -9,7 +9,22 @@ public sealed record Principal(
     string? UserName,
     string? AccessKeyId)
 {
-    public bool IsRoot => Type == PrincipalType.Account;
+    public bool IsRoot => Type == PrincipalType.Account && Session is null;
+
+    /// <summary>The temporary-credential session behind the request, when it was signed with an ASIA key.</summary>
+    public Sts.Session? Session { get; init; }
+
+    /// <summary>The principal a session stands for, as GetCallerIdentity and the aws:* keys describe it.</summary>
+    public static Principal ForSession(Sts.Session session) => session.Kind switch
+    {
+        Sts.SessionKind.AssumedRole => new(PrincipalType.AssumedRole, session.AccountId, session.SessionArn,
+            $"{session.RoleId}:{session.SessionName}", null, session.AccessKeyId) { Session = session },
+        Sts.SessionKind.FederatedUser => new(PrincipalType.FederatedUser, session.AccountId, session.SessionArn,
+            $"{session.AccountId}:{session.FederatedName}", null, session.AccessKeyId) { Session = session },
+        _ when session.UserName is null => new(PrincipalType.Account, session.AccountId, session.SessionArn,
+            session.AccountId, null, session.AccessKeyId) { Session = session },
+        _ => new(PrincipalType.User, session.AccountId, session.SessionArn, session.UserId!, session.UserName, session.AccessKeyId) { Session = session },
+    };
 
     public static Principal Root(string accountId, string? accessKeyId) =>
         new(PrincipalType.Account, accountId, $"arn:aws:iam::{accountId}:root", accountId, null, accessKeyId);

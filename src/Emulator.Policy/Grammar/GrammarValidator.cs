@@ -29,7 +29,12 @@ internal static class GrammarValidator
             ?? CheckActionsPresent(policy)
             ?? resourceError
             ?? CheckActionVendors(policy)
-            ?? (kind == PolicyKind.Trust ? CheckTrustPolicy(policy) : CheckPermissionsPolicy(policy));
+            ?? kind switch
+            {
+                PolicyKind.Trust => CheckTrustPolicy(policy),
+                PolicyKind.Resource => CheckResourcePolicy(policy),
+                _ => CheckPermissionsPolicy(policy),
+            };
     }
 
     /// <summary>
@@ -230,6 +235,25 @@ internal static class GrammarValidator
             }
         }
 
+        return CheckResourcesPresent(policy);
+    }
+
+    /// <summary>Other resource-based policies: every statement names a principal (or NotPrincipal) and resources.</summary>
+    private static string? CheckResourcePolicy(RawPolicy policy)
+    {
+        foreach (var statement in policy.Statements)
+        {
+            if (statement.Principal is null && statement.NotPrincipal is null)
+            {
+                return PolicyGrammarMessages.MissingPrincipal;
+            }
+        }
+
+        return CheckResourcesPresent(policy);
+    }
+
+    private static string? CheckResourcesPresent(RawPolicy policy)
+    {
         foreach (var statement in policy.Statements)
         {
             var resources = statement.Resource ?? statement.NotResource;
@@ -280,7 +304,7 @@ internal static class GrammarValidator
 
             if (statement.Principal is null)
             {
-                return PolicyGrammarMessages.TrustPolicyMissingPrincipal;
+                return PolicyGrammarMessages.MissingPrincipal;
             }
         }
 

@@ -1,6 +1,10 @@
 namespace Emulator.Policy;
 
-/// <summary>The MalformedPolicyDocument messages IAM returns, word for word (policy-evaluation §8).</summary>
+/// <summary>
+/// The MalformedPolicyDocument messages IAM returns, word for word (policy-evaluation §8). Three are best
+/// guesses where AWS has not been observed: <see cref="MissingPrincipal"/>, and <see cref="ProhibitedField"/>
+/// for <c>NotResource</c>/<c>NotPrincipal</c> (the <c>Resource</c> form is IAM's own).
+/// </summary>
 public static class PolicyGrammarMessages
 {
     public const string SyntaxErrors = "Syntax errors in policy.";
@@ -14,7 +18,7 @@ public static class PolicyGrammarMessages
     public const string ResourceVendorNotQualified = "Resource vendor must be fully qualified and cannot contain regexes.";
     public const string PrincipalNotAllowed = "Policy document should not specify a principal.";
     public const string TrustPolicyActions = "AssumeRole policy may only specify STS AssumeRole actions.";
-    public const string TrustPolicyMissingPrincipal = "Missing required field Principal";
+    public const string MissingPrincipal = "Missing required field Principal";
 
     public const string IamResourcePath =
         "IAM resource path must either be \"*\", root, or start with user/, federated-user/, role/, group/, "

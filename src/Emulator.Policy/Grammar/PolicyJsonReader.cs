@@ -7,7 +7,8 @@ namespace Emulator.Policy;
 /// shape IAM reports as "Syntax errors in policy.". Returns null for any such error.
 /// </summary>
 /// <remarks>
-/// A repeated JSON member keeps its last value, as IAM's reference parser does.
+/// A repeated JSON member keeps its last value, as most JSON readers (and the validator IAM's messages were
+/// recorded against) do; AWS does not document duplicates.
 /// </remarks>
 internal static class PolicyJsonReader
 {
@@ -56,28 +57,18 @@ internal static class PolicyJsonReader
             return null;
         }
 
-        string? version = null;
-        string? id = null;
+        JsonElement? version = null;
+        JsonElement? id = null;
         JsonElement? statement = null;
         foreach (var member in root.EnumerateObject())
         {
             switch (member.Name)
             {
                 case "Version":
-                    version = member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString() : null;
-                    if (version is not (PolicyDocument.CurrentVersion or PolicyDocument.LegacyVersion))
-                    {
-                        return null;
-                    }
-
+                    version = member.Value;
                     break;
                 case "Id":
-                    if (member.Value.ValueKind != JsonValueKind.String)
-                    {
-                        return null;
-                    }
-
-                    id = member.Value.GetString();
+                    id = member.Value;
                     break;
                 case "Statement":
                     statement = member.Value;
@@ -90,7 +81,13 @@ internal static class PolicyJsonReader
             }
         }
 
-        if (statement is not { } statementElement)
+        var versionText = version?.ValueKind == JsonValueKind.String ? version.Value.GetString() : null;
+        if (version is not null && versionText is not (PolicyDocument.CurrentVersion or PolicyDocument.LegacyVersion))
+        {
+            return null;
+        }
+
+        if ((id is not null && id.Value.ValueKind != JsonValueKind.String) || statement is not { } statementElement)
         {
             return null;
         }
@@ -118,7 +115,7 @@ internal static class PolicyJsonReader
             }
         }
 
-        return statements.Count == 0 ? null : new RawPolicy(version, id, statements);
+        return statements.Count == 0 ? null : new RawPolicy(versionText, id?.GetString(), statements);
     }
 
     private static RawStatement? ReadStatement(JsonElement element, int index)

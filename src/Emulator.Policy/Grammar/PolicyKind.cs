@@ -14,4 +14,10 @@ public enum PolicyKind
 
     /// <summary>STS session policy (the Policy parameter of AssumeRole*/GetFederationToken).</summary>
     Session,
+
+    /// <summary>
+    /// A resource-based policy other than a trust policy (an S3 bucket policy's grammar): Principal or
+    /// NotPrincipal required, Resource required. No in-scope AWS API stores one; it lets NotPrincipal be used.
+    /// </summary>
+    Resource,
 }

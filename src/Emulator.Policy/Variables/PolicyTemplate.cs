@@ -142,7 +142,7 @@ internal sealed class PolicyTemplate
     private static string? Resolve(RequestContext context, TemplatePart part)
     {
         // Only single-valued keys can be substituted (a multi-valued key has no one value to insert).
-        if (context.TryGetValue(part.Text, out var value) && value.Count == 1)
+        if (context.TryGetValue(part.Text, out var value) && !value.IsMultiValued && value.Count == 1)
         {
             return value[0];
         }

@@ -4,6 +4,7 @@ using System.Text;
 using Emulator.Core.Errors;
 using Emulator.Core.Identity;
 using Emulator.Core.Store;
+using Emulator.Core.Sts;
 
 namespace Emulator.Server.Authentication;
 
@@ -11,16 +12,28 @@ namespace Emulator.Server.Authentication;
 /// Verifies a SigV4 claim and returns the principal behind it. Checks run in AWS's order: scope
 /// format, clock skew, key lookup, session token, signature (compared in constant time).
 /// </summary>
-public sealed class RequestAuthenticator(CredentialResolver credentials, IEmulatorStore store, TimeProvider realClock, AuthenticationMode mode, string defaultAccountId)
+public sealed class RequestAuthenticator(
+    CredentialResolver credentials,
+    SessionVerifier sessions,
+    IEmulatorStore store,
+    TimeProvider emulatorClock,
+    TimeProvider realClock,
+    AuthenticationMode mode,
+    string defaultAccountId)
 {
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
     public AuthenticationMode Mode => mode;
 
-    public Principal Authenticate(SignedRequest request, SigV4Credential claim, string expectedService)
+    public async ValueTask<Principal> AuthenticateAsync(SignedRequest request, SigV4Credential claim, string expectedService)
     {
         CheckScope(claim, expectedService);
         CheckSkew(claim.AmzDate);
+
+        if (claim.AccessKeyId.StartsWith("ASIA", StringComparison.Ordinal))
+        {
+            return await AuthenticateSessionAsync(request, claim);
+        }
 
         var credential = credentials.Find(claim.AccessKeyId);
         if (credential is null)
@@ -43,6 +56,26 @@ public sealed class RequestAuthenticator(CredentialResolver credentials, IEmulat
 
         VerifySignature(request, claim, credential.SecretAccessKey);
         return credential.Principal;
+    }
+
+    /// <summary>
+    /// Temporary credentials: the token must be one this emulator minted for exactly this key, not
+    /// expired by the emulator clock, and the signature must verify with the secret inside it.
+    /// </summary>
+    private async ValueTask<Principal> AuthenticateSessionAsync(SignedRequest request, SigV4Credential claim)
+    {
+        if (claim.SecurityToken is null || await sessions.VerifyAsync(claim.SecurityToken) is not { } session || session.AccessKeyId != claim.AccessKeyId)
+        {
+            throw InvalidToken();
+        }
+
+        if (emulatorClock.GetUtcNow() >= session.Expiration)
+        {
+            throw new AwsError("ExpiredToken", "The security token included in the request is expired", 403).ToException();
+        }
+
+        VerifySignature(request, claim, session.SecretAccessKey);
+        return Principal.ForSession(session);
     }
 
     public static void VerifySignature(SignedRequest request, SigV4Credential claim, string secret)
@@ -131,6 +164,6 @@ public sealed class RequestAuthenticator(CredentialResolver credentials, IEmulat
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    private static AwsException InvalidToken() =>
+    public static AwsException InvalidToken() =>
         new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403).ToException();
 }

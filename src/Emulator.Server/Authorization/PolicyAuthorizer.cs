@@ -19,12 +19,16 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
         var principal = request.Principal;
         var policySet = policies.ForPrincipal(principal);
         var context = BuildContext(request, policySet);
+        var resourceAccount = request.ResourceAccountId ?? principal.AccountId;
         var input = new EvaluationInput
         {
             IdentityPolicies = policySet.IdentityPolicies,
             PermissionsBoundary = policySet.PermissionsBoundary,
+            SessionPolicies = policySet.SessionPolicies,
+            ResourcePolicies = request.ResourcePolicy is { } resourcePolicy ? [resourcePolicy] : [],
+            RequireResourcePolicyAllow = request.RequireResourcePolicyAllow,
             IsRoot = principal.IsRoot,
-            SameAccount = true,
+            SameAccount = resourceAccount == principal.AccountId,
         };
         var decision = PolicyEvaluator.Evaluate(context, input);
         var matched = decision.DecidingStatements.Select(s => s.ToString()).ToList();
@@ -67,9 +71,13 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
     {
         var principal = request.Principal;
         var now = clock.GetUtcNow();
+        var session = principal.Session;
+        // For role sessions aws:PrincipalArn is the role ARN; messages name the session ARN.
+        var principalArn = session?.Kind == Emulator.Core.Sts.SessionKind.AssumedRole ? session.RoleArn! : principal.Arn;
         var context = new RequestContext(request.Action, request.Resource)
         {
-            PrincipalArn = principal.Arn,
+            PrincipalArn = principalArn,
+            SessionArn = session?.Kind == Emulator.Core.Sts.SessionKind.AssumedRole ? principal.Arn : null,
             PrincipalAccount = principal.AccountId,
             PrincipalType = principal.Type switch
             {
@@ -79,7 +87,7 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
                 _ => PolicyPrincipalType.AssumedRole,
             },
         };
-        context.Set("aws:PrincipalArn", principal.Arn)
+        context.Set("aws:PrincipalArn", principalArn)
             .Set("aws:PrincipalAccount", principal.AccountId)
             .Set("aws:PrincipalType", principal.Type.ToString())
             .Set("aws:userid", principal.UserId)
@@ -92,6 +100,26 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
         if (principal.UserName is not null)
         {
             context.Set("aws:username", principal.UserName);
+        }
+
+        if (session is not null)
+        {
+            context.Set("aws:TokenIssueTime", session.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                .Set("aws:MultiFactorAuthPresent", session.MultiFactorAuthenticated ? "true" : "false");
+            if (session.SourceIdentity is { } sourceIdentity)
+            {
+                context.Set("aws:SourceIdentity", sourceIdentity);
+            }
+
+            if (session.FederatedProvider is { } provider)
+            {
+                context.Set("aws:FederatedProvider", provider);
+            }
+
+            if (session.SourceInstanceArn is { } instance)
+            {
+                context.Set("ec2:SourceInstanceARN", instance);
+            }
         }
 
         if (request.SourceIp is not null)
@@ -111,8 +139,9 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
 
         if (request.Resource != "*")
         {
-            context.Set("aws:ResourceAccount", principal.AccountId);
-            foreach (var tag in policies.ResourceTags(principal.AccountId, request.Resource))
+            var resourceAccount = request.ResourceAccountId ?? principal.AccountId;
+            context.Set("aws:ResourceAccount", resourceAccount);
+            foreach (var tag in policies.ResourceTags(resourceAccount, request.Resource))
             {
                 context.Set($"aws:ResourceTag/{tag.Key}", tag.Value);
                 context.Set($"iam:ResourceTag/{tag.Key}", tag.Value);

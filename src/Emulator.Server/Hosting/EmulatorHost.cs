@@ -5,6 +5,7 @@ using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
 using Emulator.Server.Iam;
 using Emulator.Server.Pipeline;
+using Emulator.Server.Sts;
 
 namespace Emulator.Server.Hosting;
 
@@ -27,12 +28,13 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new RequestAuthenticator(runtime.Credentials, runtime.Store, TimeProvider.System, options.Authentication, runtime.DefaultAccountId);
+            return new RequestAuthenticator(runtime.Credentials, runtime.Sessions, runtime.Store, runtime.Clock, TimeProvider.System,
+                options.Authentication, runtime.DefaultAccountId);
         });
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam)], sp.GetRequiredService<RequestAuthenticator>(),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
         });
         return services;

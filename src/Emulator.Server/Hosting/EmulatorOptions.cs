@@ -14,6 +14,12 @@ public sealed record EmulatorOptions
 
     public EnforcementMode Enforcement { get; init; } = EnforcementMode.Strict;
 
+    /// <summary>
+    /// The master key for session tokens (<c>--session-key</c>, base64, at least 32 bytes). Instances
+    /// sharing it accept each other's temporary credentials; without it a key is generated at start.
+    /// </summary>
+    public byte[]? SessionKey { get; init; }
+
     /// <summary>How many recent authorization decisions the decision log keeps.</summary>
     public int DecisionLogSize { get; init; } = 1000;
 
@@ -36,7 +42,23 @@ public sealed record EmulatorOptions
                 "soft" => EnforcementMode.Soft,
                 _ => throw new ArgumentException($"--enforce must be 'strict' or 'soft', not '{enforce}'."),
             },
+            SessionKey = configuration["session-key"] is { } key ? SessionKeyFrom(key) : null,
             DecisionLogSize = int.TryParse(configuration["decision-log-size"], out var size) && size > 0 ? size : 1000,
         };
+    }
+
+    private static byte[] SessionKeyFrom(string base64)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException("--session-key must be base64.");
+        }
+
+        return key.Length >= 32 ? key : throw new ArgumentException("--session-key must hold at least 32 bytes.");
     }
 }

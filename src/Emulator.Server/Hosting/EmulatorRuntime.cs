@@ -3,6 +3,7 @@ using Emulator.Core.Identifiers;
 using Emulator.Core.Identity;
 using Emulator.Core.Seeding;
 using Emulator.Core.Store;
+using Emulator.Core.Sts;
 using Emulator.Core.Time;
 
 namespace Emulator.Server.Hosting;
@@ -25,6 +26,9 @@ public sealed class EmulatorRuntime
         Store = new InMemoryEmulatorStore(seeded.Clone());
         Iam = new IamService(new IamContext(Store, clock, Ids));
         Credentials = new CredentialResolver(Store);
+        var codec = new SessionTokenCodec(options.SessionKey ?? RandomKey(random));
+        Sessions = new SessionVerifier(codec);
+        Sts = new StsService(Iam.Context, codec);
         DefaultAccountId = seeded.Accounts.Keys.First();
     }
 
@@ -40,10 +44,22 @@ public sealed class EmulatorRuntime
 
     public CredentialResolver Credentials { get; }
 
+    public SessionVerifier Sessions { get; }
+
+    public StsService Sts { get; }
+
     /// <summary>The first account of the seed (123456789012 without one).</summary>
     public string DefaultAccountId { get; }
 
     public void Reset() => Store.Replace(seeded.Clone());
+
+    /// <summary>Without a configured key, sessions are valid only for this process (and its resets).</summary>
+    private static byte[] RandomKey(IRandomSource random)
+    {
+        var key = new byte[32];
+        random.Fill(key);
+        return key;
+    }
 
     private static string ReadSeed(string path)
     {

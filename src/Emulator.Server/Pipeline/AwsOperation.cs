@@ -18,5 +18,14 @@ public sealed record AwsOperation(
     /// <summary>Operations whose outcome no policy can change (sts:GetCallerIdentity).</summary>
     public bool SkipsAuthorization { get; init; }
 
+    /// <summary>Checks that run before authorization, in AWS's order (AssumeRole refuses root callers and bad parameters first).</summary>
+    public Action<OperationContext>? Validate { get; init; }
+
+    /// <summary>When set, replaces the single check of <see cref="IamAction"/> on <see cref="Resource"/>.</summary>
+    public Func<OperationContext, IReadOnlyList<AuthorizationCheck>>? Checks { get; init; }
+
+    public IReadOnlyList<AuthorizationCheck> AuthorizationChecks(OperationContext context) =>
+        Checks?.Invoke(context) ?? [new AuthorizationCheck(IamAction, Resource(context))];
+
     public static string Everything(OperationContext context) => "*";
 }

@@ -53,7 +53,7 @@ public sealed class AwsRequestPipeline(
             }
             else
             {
-                principal = authenticator.Authenticate(request, claim, service.SigningName);
+                principal = await authenticator.AuthenticateAsync(request, claim, service.SigningName);
                 if (principal.AccessKeyId is { } keyId)
                 {
                     runtime.Credentials.RecordUse(keyId, runtime.Clock.GetUtcNow(), service.SigningName, claim.Region);
@@ -69,20 +69,33 @@ public sealed class AwsRequestPipeline(
 
             var region = claim?.Region ?? "us-east-1";
             var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
+            if (principal is not null)
+            {
+                RestrictSessionCredentials(principal, service, operation);
+            }
+
+            operation.Validate?.Invoke(context);
             if (principal is not null && !operation.SkipsAuthorization)
             {
-                var verdict = authorizer.Authorize(new AuthorizationRequest(principal, operation.IamAction, operation.Resource(context), region)
+                var requestKeys = RequestContextKeys.From(parameters);
+                foreach (var check in operation.AuthorizationChecks(context))
                 {
-                    RequestId = requestId,
-                    SourceIp = http.Connection.RemoteIpAddress?.ToString(),
-                    UserAgent = http.Request.Headers.UserAgent.ToString(),
-                    SecureTransport = http.Request.IsHttps,
-                    ContextKeys = RequestContextKeys.From(parameters),
-                });
-                decision = verdict.Verdict;
-                if (!verdict.IsAllowed)
-                {
-                    throw new AwsError("AccessDenied", verdict.DenialMessage!, 403).ToException();
+                    var verdict = authorizer.Authorize(new AuthorizationRequest(principal, check.Action, check.Resource, region)
+                    {
+                        RequestId = requestId,
+                        SourceIp = http.Connection.RemoteIpAddress?.ToString(),
+                        UserAgent = http.Request.Headers.UserAgent.ToString(),
+                        SecureTransport = http.Request.IsHttps,
+                        ResourcePolicy = check.ResourcePolicy,
+                        ResourceAccountId = check.ResourceAccountId,
+                        RequireResourcePolicyAllow = check.RequireResourcePolicyAllow,
+                        ContextKeys = check.ContextKeys.Count == 0 ? requestKeys : requestKeys.Concat(check.ContextKeys).ToDictionary(StringComparer.OrdinalIgnoreCase),
+                    });
+                    decision = verdict.Verdict;
+                    if (!verdict.IsAllowed)
+                    {
+                        throw new AwsError("AccessDenied", verdict.DenialMessage!, 403).ToException();
+                    }
                 }
             }
 
@@ -108,6 +121,24 @@ public sealed class AwsRequestPipeline(
         await http.Response.Body.WriteAsync(body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// What some temporary credentials may never do, whatever the policies say: GetSessionToken
+    /// credentials without MFA are unknown to IAM and reach only AssumeRole and GetCallerIdentity of
+    /// STS; GetFederationToken credentials are unknown to IAM and reach only GetCallerIdentity.
+    /// </summary>
+    private static void RestrictSessionCredentials(Principal principal, AwsService service, AwsOperation operation)
+    {
+        switch (principal.Session)
+        {
+            case { Kind: Core.Sts.SessionKind.SessionToken, MultiFactorAuthenticated: false } when service.SigningName == "iam":
+            case { Kind: Core.Sts.SessionKind.FederatedUser } when service.SigningName == "iam":
+                throw RequestAuthenticator.InvalidToken();
+            case { Kind: Core.Sts.SessionKind.SessionToken } when service.SigningName == "sts" && operation.Name is not ("AssumeRole" or "GetCallerIdentity"):
+            case { Kind: Core.Sts.SessionKind.FederatedUser } when service.SigningName == "sts" && operation.Name != "GetCallerIdentity":
+                throw new AwsError("AccessDenied", $"Cannot call {operation.Name} with session credentials", 403).ToException();
+        }
     }
 
     private AwsService ChooseService(SigV4Credential? claim, string? action)

@@ -24,7 +24,7 @@ public sealed class AccessKeyOperations(IamContext context)
                 throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {MaxKeysPerUser}");
             }
 
-            var key = new AccessKey(accountId, owner, context.Ids.AccessKeyId("AKIA"), context.Ids.SecretAccessKey(), true, context.Now(), null);
+            var key = new AccessKey(accountId, owner, context.Ids.AccessKeyId("AKIA", accountId), context.Ids.SecretAccessKey(), true, context.Now(), null);
             Add(state, key);
             return key;
         });

@@ -89,9 +89,15 @@ internal sealed class PrincipalEntry
     }
 
     /// <summary>Reads <c>arn:partition:service::account:resource</c> principal ARNs.</summary>
+    /// <remarks>IAM refuses wildcards inside a principal ARN: only the whole value may be <c>*</c>.</remarks>
     private static PrincipalEntryKind Classify(string value, out string account)
     {
         account = string.Empty;
+        if (value.Contains('*', StringComparison.Ordinal))
+        {
+            return PrincipalEntryKind.Unrecognized;
+        }
+
         var parts = value.Split(':', 6);
         if (parts.Length != 6 || parts[0] != "arn" || parts[3].Length != 0 || !IsAccountId(parts[4]))
         {

@@ -1,0 +1,313 @@
+using System.IO.Compression;
+using System.Text;
+using Emulator.Core.Errors;
+using Emulator.Core.Iam;
+using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Tags;
+using Emulator.Core.Iam.Validation;
+using Emulator.Core.Identity;
+using Emulator.Core.Store;
+using Emulator.Policy;
+
+namespace Emulator.Core.Sts;
+
+/// <summary>
+/// STS rules: parameter validation, durations (role maximum, one-hour chaining cap), session
+/// policies and their packed size, session tags and source identity propagation, and issuing
+/// temporary credentials whose token carries the whole session.
+/// </summary>
+public sealed class StsService(IamContext context, SessionTokenCodec codec)
+{
+    public const int MinimumDuration = 900;
+    public const int ChainingLimit = 3600;
+    public const int SessionPolicyLimit = 2048;
+    public const int PackedPolicyBudget = 2048;
+
+    private static readonly ModelPattern SessionName = new(@"[\w+=,.@-]*");
+    private static readonly ModelPattern ExternalIdPattern = new(@"[\w+=,.@:\/-]*");
+    private static readonly ModelPattern MfaSerial = new(@"[\w+=/:,.@-]*");
+    private static readonly ModelPattern TokenCodePattern = new(@"[\d]*");
+    private static readonly ModelPattern FederatedName = new(@"[\w+=,.@-]*");
+
+    /// <summary>Checks made before the trust policy is consulted (AWS's order: caller, then parameters).</summary>
+    public static void ValidateAssumeRole(Principal caller, AssumeRoleParameters request)
+    {
+        if (caller.IsRoot || (caller.Session is { Kind: SessionKind.SessionToken, UserName: null }))
+        {
+            throw IamErrors.AccessDenied("Roles may not be assumed by root accounts.");
+        }
+
+        var validator = new ParameterValidator()
+            .Arn("roleArn", request.RoleArn)
+            .Required("roleSessionName", request.RoleSessionName).Length("roleSessionName", request.RoleSessionName, 2, 64)
+            .Pattern("roleSessionName", request.RoleSessionName, SessionName)
+            .Range("durationSeconds", request.DurationSeconds, MinimumDuration, 43200)
+            .Length("externalId", request.ExternalId, 2, 1224).Pattern("externalId", request.ExternalId, ExternalIdPattern)
+            .Length("serialNumber", request.SerialNumber, 9, 256).Pattern("serialNumber", request.SerialNumber, MfaSerial)
+            .Length("tokenCode", request.TokenCode, 6, 6).Pattern("tokenCode", request.TokenCode, TokenCodePattern)
+            .Length("sourceIdentity", request.SourceIdentity, 2, 64).Pattern("sourceIdentity", request.SourceIdentity, SessionName)
+            .Check(request.TransitiveTagKeys.Count <= 50, "transitiveTagKeys", "Member must have length less than or equal to 50");
+        ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
+        validator.ThrowIfInvalid();
+        if (request.Tags.Count > 0)
+        {
+            TagRules.Validate(validator, request.Tags, caseInsensitiveKeys: true);
+        }
+
+        if (request.SourceIdentity is not null && request.SourceIdentity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw IamErrors.ValidationError("SourceIdentity cannot start with the reserved prefix 'aws:'.");
+        }
+
+        foreach (var key in request.TransitiveTagKeys)
+        {
+            if (!request.Tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw IamErrors.InvalidParameter($"The specified transitive tag key must be included in the requested tags.");
+            }
+        }
+    }
+
+    /// <summary>The role a role ARN names, in any account of this emulator, or null.</summary>
+    public Role? FindRole(string roleArn) => context.Store.Read(state => FindRole(state, roleArn));
+
+    public static Role? FindRole(EmulatorState state, string roleArn)
+    {
+        var parts = roleArn.Split(':', 6);
+        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal)
+            || !state.Accounts.TryGetValue(parts[4], out var account))
+        {
+            return null;
+        }
+
+        var name = parts[5][(parts[5].LastIndexOf('/') + 1)..];
+        return account.Roles.TryGetValue(name, out var role) && role.Arn == roleArn ? role : null;
+    }
+
+    /// <summary>The rest of AssumeRole once the trust policy allowed it: durations, session policies, tags, credentials.</summary>
+    public IssuedSession AssumeRole(Principal caller, AssumeRoleParameters request, Role role, string region)
+    {
+        var chained = caller.Session is not null;
+        var duration = request.DurationSeconds ?? 3600;
+        if (duration > role.MaxSessionDuration)
+        {
+            throw IamErrors.ValidationError(chained && duration > ChainingLimit
+                ? "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."
+                : "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+
+        if (chained && duration > ChainingLimit)
+        {
+            throw IamErrors.ValidationError("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+        }
+
+        var inherited = caller.Session;
+        if (inherited?.SourceIdentity is { } existing && request.SourceIdentity is { } requested && existing != requested)
+        {
+            throw IamErrors.AccessDenied($"User: {caller.Arn} is not authorized to perform: sts:SetSourceIdentity on resource: {role.Arn} because the source identity cannot be changed once set");
+        }
+
+        var transitiveIn = inherited is null
+            ? []
+            : inherited.Tags.Where(t => inherited.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase)).ToList();
+        foreach (var tag in request.Tags)
+        {
+            if (transitiveIn.Any(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw IamErrors.InvalidParameter($"One or more of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session: {tag.Key}");
+            }
+        }
+
+        ParseSessionPolicy(request.Policy);
+        RequireExistingPolicies(role.AccountId, request.PolicyArns);
+        var packed = PackedSize(request.Policy, request.PolicyArns, request.Tags);
+        var sessionTags = TagRules.Apply(TagRules.Apply([.. role.Tags], transitiveIn, true), request.Tags, true);
+        var transitiveKeys = transitiveIn.Select(t => t.Key).Concat(request.TransitiveTagKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var now = context.Now();
+        var session = new Session
+        {
+            Kind = SessionKind.AssumedRole,
+            AccountId = role.AccountId,
+            AccessKeyId = context.Ids.AccessKeyId("ASIA", role.AccountId),
+            SecretAccessKey = context.Ids.SecretAccessKey(),
+            IssuedAt = now,
+            Expiration = now.AddSeconds(duration),
+            RoleArn = role.Arn,
+            RoleId = role.RoleId,
+            RoleName = role.RoleName,
+            SessionName = request.RoleSessionName,
+            SourceIdentity = request.SourceIdentity ?? inherited?.SourceIdentity,
+            Tags = sessionTags,
+            TransitiveTagKeys = transitiveKeys,
+            InlinePolicy = request.Policy,
+            PolicyArns = request.PolicyArns,
+            IsChained = chained,
+            MultiFactorAuthenticated = request.TokenCode is not null || inherited?.MultiFactorAuthenticated == true,
+        };
+        RecordRoleUse(role, now, region);
+        return Issue(session, request.Policy is not null || request.PolicyArns.Count > 0 || request.Tags.Count > 0 ? packed : null);
+    }
+
+    /// <summary>GetSessionToken: long-term credentials only; users 900–129600 s (default 43200), the root at most 3600.</summary>
+    public IssuedSession GetSessionToken(Principal caller, int? durationSeconds, string? serialNumber, string? tokenCode)
+    {
+        RequireLongTermCredentials(caller, "GetSessionToken");
+        new ParameterValidator().Range("durationSeconds", durationSeconds, MinimumDuration, 129600)
+            .Length("serialNumber", serialNumber, 9, 256).Pattern("serialNumber", serialNumber, MfaSerial)
+            .Length("tokenCode", tokenCode, 6, 6).Pattern("tokenCode", tokenCode, TokenCodePattern).ThrowIfInvalid();
+        var duration = durationSeconds ?? 43200;
+        if (caller.IsRoot)
+        {
+            duration = Math.Min(duration, 3600);
+        }
+
+        var now = context.Now();
+        return Issue(new Session
+        {
+            Kind = SessionKind.SessionToken,
+            AccountId = caller.AccountId,
+            AccessKeyId = context.Ids.AccessKeyId("ASIA", caller.AccountId),
+            SecretAccessKey = context.Ids.SecretAccessKey(),
+            IssuedAt = now,
+            Expiration = now.AddSeconds(duration),
+            UserName = caller.UserName,
+            UserId = caller.IsRoot ? null : caller.UserId,
+            UserArn = caller.IsRoot ? null : caller.Arn,
+            MultiFactorAuthenticated = serialNumber is not null && tokenCode is not null,
+        }, null);
+    }
+
+    /// <summary>GetFederationToken: a federated-user session whose permissions are only what its session policies grant.</summary>
+    public IssuedSession GetFederationToken(Principal caller, string? name, int? durationSeconds, string? policy, IReadOnlyList<string> policyArns, IReadOnlyList<Tag> tags)
+    {
+        RequireLongTermCredentials(caller, "GetFederationToken");
+        var validator = new ParameterValidator().Required("name", name).Length("name", name, 2, 32).Pattern("name", name, FederatedName)
+            .Range("durationSeconds", durationSeconds, MinimumDuration, 129600);
+        ValidateSessionPolicies(validator, policy, policyArns);
+        validator.ThrowIfInvalid();
+        if (tags.Count > 0)
+        {
+            TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
+        }
+
+        ParseSessionPolicy(policy);
+        RequireExistingPolicies(caller.AccountId, policyArns);
+        var duration = durationSeconds ?? 43200;
+        if (caller.IsRoot)
+        {
+            duration = Math.Min(duration, 3600);
+        }
+
+        var now = context.Now();
+        var packed = PackedSize(policy, policyArns, tags);
+        return Issue(new Session
+        {
+            Kind = SessionKind.FederatedUser,
+            AccountId = caller.AccountId,
+            AccessKeyId = context.Ids.AccessKeyId("ASIA", caller.AccountId),
+            SecretAccessKey = context.Ids.SecretAccessKey(),
+            IssuedAt = now,
+            Expiration = now.AddSeconds(duration),
+            FederatedName = name,
+            UserName = caller.UserName,
+            UserArn = caller.IsRoot ? null : caller.Arn,
+            Tags = tags,
+            InlinePolicy = policy,
+            PolicyArns = policyArns,
+        }, policy is not null || policyArns.Count > 0 || tags.Count > 0 ? packed : null);
+    }
+
+    /// <summary>Mints credentials for an already-decided session (also used for web identity and instance profiles).</summary>
+    public IssuedSession Issue(Session session, int? packedPolicySize)
+    {
+        var token = codec.Encode(session);
+        return new IssuedSession(session, new SessionCredentials(session.AccessKeyId, session.SecretAccessKey, token, session.Expiration), packedPolicySize);
+    }
+
+    public void RecordRoleUse(Role role, DateTimeOffset when, string region) => context.Store.Write(state =>
+    {
+        if (state.Accounts.TryGetValue(role.AccountId, out var account) && account.Roles.TryGetValue(role.RoleName, out var current) && current.RoleId == role.RoleId)
+        {
+            account.Roles[current.RoleName] = current with { LastUsed = new RoleLastUsed(when, region) };
+        }
+
+        return true;
+    });
+
+    /// <summary>The compiled inline session policy, or null; malformed documents are refused as IAM refuses them.</summary>
+    public static PolicyDocument? ParseSessionPolicy(string? policy) =>
+        policy is null ? null : IamRules.ParsePolicy(policy, PolicyKind.Session).Document;
+
+    private static void RequireLongTermCredentials(Principal caller, string operation)
+    {
+        if (caller.Session is not null)
+        {
+            throw IamErrors.AccessDenied($"Cannot call {operation} with session credentials");
+        }
+    }
+
+    private static void ValidateSessionPolicies(ParameterValidator validator, string? policy, IReadOnlyList<string> policyArns)
+    {
+        validator.Length("policy", policy, 1, SessionPolicyLimit).Pattern("policy", policy, ModelPattern.PolicyDocument)
+            .Check(policyArns.Count <= 10, "policyArns", "Member must have length less than or equal to 10");
+        for (var i = 0; i < policyArns.Count; i++)
+        {
+            validator.Length($"policyArns.{i + 1}.member.arn", policyArns[i], 20, 2048);
+        }
+    }
+
+    private void RequireExistingPolicies(string accountId, IReadOnlyList<string> policyArns) => context.Store.Read(state =>
+    {
+        var account = IamRules.Account(state, accountId);
+        foreach (var arn in policyArns)
+        {
+            if (!IamRules.IsPolicyArn(arn))
+            {
+                throw IamErrors.ValidationError($"ARN {arn} is not valid.");
+            }
+
+            if (IamRules.FindPolicy(state, account, arn) is null)
+            {
+                throw IamErrors.NoSuchEntity($"Policy {arn} does not exist or is not attachable.");
+            }
+        }
+
+        return true;
+    });
+
+    /// <summary>
+    /// AWS packs session policies and tags into a compressed binary form with a fixed budget and
+    /// reports the share used. The exact packing is private to AWS; this estimates it with DEFLATE
+    /// over the whitespace-free policy, the ARNs and the tags, against a 2 KiB budget.
+    /// </summary>
+    private static int PackedSize(string? policy, IReadOnlyList<string> policyArns, IReadOnlyList<Tag> tags)
+    {
+        var text = new StringBuilder();
+        if (policy is not null)
+        {
+            text.Append(string.Concat(policy.Where(c => !char.IsWhiteSpace(c))));
+        }
+
+        foreach (var arn in policyArns)
+        {
+            text.Append(arn);
+        }
+
+        foreach (var tag in tags)
+        {
+            text.Append(tag.Key).Append('=').Append(tag.Value).Append(';');
+        }
+
+        using var buffer = new MemoryStream();
+        using (var deflate = new DeflateStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+
+        var percent = (int)Math.Ceiling(100.0 * buffer.Length / PackedPolicyBudget);
+        return percent > 100
+            ? throw new AwsError("PackedPolicyTooLarge", $"Packed policy consumes {percent}% of allotted space, please use smaller policy.", 400).ToException()
+            : percent;
+    }
+}

@@ -1,0 +1,150 @@
+using Emulator.Core.Errors;
+using Emulator.Core.Iam.Tags;
+using Emulator.Core.Identity;
+using Emulator.Core.Sts;
+using Emulator.Policy;
+using Emulator.Server.Pipeline;
+
+namespace Emulator.Server.Sts;
+
+/// <summary>STS's action table.</summary>
+public static class StsActions
+{
+    public const string Version = "2011-06-15";
+
+    public static AwsService Service(StsService sts, CredentialResolver credentials)
+    {
+        return new AwsService("sts", StsXml.Namespace, Version,
+        [
+            new("GetCallerIdentity", "sts:GetCallerIdentity", AwsOperation.Everything, (c, w) =>
+                w.Value("UserId", c.Principal.UserId).Value("Account", c.AccountId).Value("Arn", c.Principal.Arn))
+            {
+                // AWS answers GetCallerIdentity for any valid credentials; no policy can deny it.
+                SkipsAuthorization = true,
+            },
+            new("AssumeRole", "sts:AssumeRole", c => c["RoleArn"] ?? "*", (c, w) =>
+            {
+                var request = AssumeRoleParameters(c);
+                var role = sts.FindRole(request.RoleArn!) ?? throw IamErrors.AccessDenied($"User: {c.Principal.Arn} is not authorized to perform: sts:AssumeRole on resource: {request.RoleArn}");
+                var issued = sts.AssumeRole(c.Principal, request, role, c.Region);
+                StsXml.Credentials(w, issued.Credentials);
+                StsXml.AssumedRoleUser(w, issued.Session);
+                if (issued.PackedPolicySize is { } packed)
+                {
+                    w.Value("PackedPolicySize", packed);
+                }
+
+                w.Value("SourceIdentity", issued.Session.SourceIdentity);
+            })
+            {
+                Validate = c => StsService.ValidateAssumeRole(c.Principal, AssumeRoleParameters(c)),
+                Checks = c => AssumeRoleChecks(c, sts),
+            },
+            new("GetSessionToken", "sts:GetSessionToken", AwsOperation.Everything, (c, w) =>
+            {
+                var issued = sts.GetSessionToken(c.Principal, c.Parameters.Int("DurationSeconds", "durationSeconds"), c["SerialNumber"], c["TokenCode"]);
+                StsXml.Credentials(w, issued.Credentials);
+            })
+            {
+                // Not policy-controlled: only the kind of credentials matters (checked by the handler).
+                SkipsAuthorization = true,
+            },
+            new("GetFederationToken", "sts:GetFederationToken",
+                c => $"arn:aws:sts::{c.AccountId}:federated-user/{c["Name"]}", (c, w) =>
+            {
+                var issued = sts.GetFederationToken(c.Principal, c["Name"], c.Parameters.Int("DurationSeconds", "durationSeconds"), c["Policy"],
+                    PolicyArns(c), c.Parameters.Tags());
+                StsXml.Credentials(w, issued.Credentials);
+                w.Object("FederatedUser", u => u.Value("FederatedUserId", $"{issued.Session.AccountId}:{issued.Session.FederatedName}").Value("Arn", issued.Session.SessionArn));
+                if (issued.PackedPolicySize is { } packed)
+                {
+                    w.Value("PackedPolicySize", packed);
+                }
+            })
+            {
+                Validate = c =>
+                {
+                    if (c.Principal.Session is not null)
+                    {
+                        throw IamErrors.AccessDenied("Cannot call GetFederationToken with session credentials");
+                    }
+                },
+            },
+            new("GetAccessKeyInfo", "sts:GetAccessKeyInfo", AwsOperation.Everything, (c, w) =>
+            {
+                var keyId = c["AccessKeyId"];
+                new Core.Iam.Validation.ParameterValidator().Required("accessKeyId", keyId).Length("accessKeyId", keyId, 16, 128)
+                    .Pattern("accessKeyId", keyId, new Core.Iam.Validation.ModelPattern(@"[\w]*")).ThrowIfInvalid();
+                var account = credentials.AccountOf(keyId!)
+                    ?? throw IamErrors.NoSuchEntity($"The Access Key with id {keyId} cannot be found.");
+                w.Value("Account", account);
+            }),
+        ]);
+    }
+
+    private static AssumeRoleParameters AssumeRoleParameters(OperationContext c) => new(
+        c["RoleArn"], c["RoleSessionName"], c.Parameters.Int("DurationSeconds", "durationSeconds"), c["ExternalId"], c["Policy"],
+        PolicyArns(c), c.Parameters.Tags(), c.Parameters.List("TransitiveTagKeys"), c["SourceIdentity"], c["SerialNumber"], c["TokenCode"]);
+
+    /// <summary>STS lists managed session policies as <c>PolicyArns.member.N.arn</c> (lower-case "arn").</summary>
+    private static IReadOnlyList<string> PolicyArns(OperationContext c) =>
+        c.Parameters.Structures("PolicyArns").Select(s => s("arn") ?? "").ToList();
+
+    /// <summary>
+    /// sts:AssumeRole against the role's trust policy (and, across accounts, the caller's own policies);
+    /// then sts:TagSession when tags are passed and sts:SetSourceIdentity when a source identity is set or carried.
+    /// A role that does not exist gets the same denial as an untrusting one, so existence never leaks.
+    /// </summary>
+    private static IReadOnlyList<AuthorizationCheck> AssumeRoleChecks(OperationContext c, StsService sts)
+    {
+        var request = AssumeRoleParameters(c);
+        var role = sts.FindRole(request.RoleArn!);
+        var trust = role is null ? null : new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document);
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["sts:RoleSessionName"] = [request.RoleSessionName!],
+        };
+        if (request.ExternalId is not null)
+        {
+            keys["sts:ExternalId"] = [request.ExternalId];
+        }
+
+        var sourceIdentity = request.SourceIdentity ?? c.Principal.Session?.SourceIdentity;
+        if (sourceIdentity is not null)
+        {
+            keys["sts:SourceIdentity"] = [sourceIdentity];
+        }
+
+        if (request.TransitiveTagKeys.Count > 0)
+        {
+            keys["sts:TransitiveTagKeys"] = request.TransitiveTagKeys;
+        }
+
+        AuthorizationCheck Check(string action) => new(action, request.RoleArn!)
+        {
+            ResourcePolicy = trust,
+            ResourceAccountId = AccountOf(request.RoleArn!),
+            RequireResourcePolicyAllow = true,
+            ContextKeys = keys,
+        };
+
+        var checks = new List<AuthorizationCheck> { Check("sts:AssumeRole") };
+        if (request.Tags.Count > 0 || request.TransitiveTagKeys.Count > 0)
+        {
+            checks.Add(Check("sts:TagSession"));
+        }
+
+        if (sourceIdentity is not null)
+        {
+            checks.Add(Check("sts:SetSourceIdentity"));
+        }
+
+        return checks;
+    }
+
+    private static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length >= 5 && parts[4].Length == 12 ? parts[4] : null;
+    }
+}

@@ -14,6 +14,9 @@ public sealed record Principal(
     /// <summary>The temporary-credential session behind the request, when it was signed with an ASIA key.</summary>
     public Sts.Session? Session { get; init; }
 
+    /// <summary>The verified token of a web-identity caller (whose <see cref="Arn"/> is its OIDC provider ARN).</summary>
+    public Sts.WebIdentityToken? WebIdentity { get; init; }
+
     /// <summary>The principal a session stands for, as GetCallerIdentity and the aws:* keys describe it.</summary>
     public static Principal ForSession(Sts.Session session) => session.Kind switch
     {

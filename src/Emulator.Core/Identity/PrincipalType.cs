@@ -7,4 +7,7 @@ public enum PrincipalType
     User,
     AssumedRole,
     FederatedUser,
+
+    /// <summary>An unsigned AssumeRoleWithWebIdentity caller, known by its OIDC provider and token.</summary>
+    WebIdentity,
 }

@@ -149,6 +149,54 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         return Issue(session, request.Policy is not null || request.PolicyArns.Count > 0 || request.Tags.Count > 0 ? packed : null);
     }
 
+    /// <summary>AssumeRoleWithWebIdentity once the token verified and the trust policy allowed it (never role chaining).</summary>
+    public IssuedSession AssumeRoleWithWebIdentity(WebIdentityToken token, string providerArn, AssumeRoleParameters request, Role role, string region)
+    {
+        var duration = request.DurationSeconds ?? 3600;
+        if (duration > role.MaxSessionDuration)
+        {
+            throw IamErrors.ValidationError("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+
+        ParseSessionPolicy(request.Policy);
+        RequireExistingPolicies(role.AccountId, request.PolicyArns);
+        var packed = request.Policy is not null || request.PolicyArns.Count > 0 ? PackedSize(request.Policy, request.PolicyArns, []) : (int?)null;
+        var now = context.Now();
+        var session = new Session
+        {
+            Kind = SessionKind.AssumedRole,
+            AccountId = role.AccountId,
+            AccessKeyId = context.Ids.AccessKeyId("ASIA", role.AccountId),
+            SecretAccessKey = context.Ids.SecretAccessKey(),
+            IssuedAt = now,
+            Expiration = now.AddSeconds(duration),
+            RoleArn = role.Arn,
+            RoleId = role.RoleId,
+            RoleName = role.RoleName,
+            SessionName = request.RoleSessionName,
+            SourceIdentity = token.SourceIdentity,
+            Tags = [.. role.Tags],
+            InlinePolicy = request.Policy,
+            PolicyArns = request.PolicyArns,
+            FederatedProvider = providerArn,
+        };
+        RecordRoleUse(role, now, region);
+        return Issue(session, packed);
+    }
+
+    /// <summary>AssumeRoleWithWebIdentity's parameter checks (the caller is unsigned; the token is checked next).</summary>
+    public static void ValidateWebIdentity(AssumeRoleParameters request, string? webIdentityToken)
+    {
+        var validator = new ParameterValidator()
+            .Arn("roleArn", request.RoleArn)
+            .Required("roleSessionName", request.RoleSessionName).Length("roleSessionName", request.RoleSessionName, 2, 64)
+            .Pattern("roleSessionName", request.RoleSessionName, SessionName)
+            .Required("webIdentityToken", webIdentityToken).Length("webIdentityToken", webIdentityToken, 4, 20000)
+            .Range("durationSeconds", request.DurationSeconds, MinimumDuration, 43200);
+        ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
+        validator.ThrowIfInvalid();
+    }
+
     /// <summary>GetSessionToken: long-term credentials only; users 900–129600 s (default 43200), the root at most 3600.</summary>
     public IssuedSession GetSessionToken(Principal caller, int? durationSeconds, string? serialNumber, string? tokenCode)
     {

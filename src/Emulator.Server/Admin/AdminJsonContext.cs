@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Emulator.Server.Admin;
@@ -10,6 +11,10 @@ namespace Emulator.Server.Admin;
 [JsonSerializable(typeof(AdminError))]
 [JsonSerializable(typeof(IReadOnlyList<Emulator.Server.Authorization.DecisionRecord>))]
 [JsonSerializable(typeof(ModelResponse))]
+[JsonSerializable(typeof(OidcTokenRequest))]
+[JsonSerializable(typeof(OidcTokenResponse))]
+[JsonSerializable(typeof(OidcJwksRequest))]
+[JsonSerializable(typeof(OpenIdConfiguration))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;
 
 public sealed record HealthResponse(string Status, IReadOnlyList<string> Accounts, string Authentication, DateTimeOffset Now);
@@ -23,3 +28,20 @@ public sealed record AdminError(string Error);
 
 /// <summary>What the emulator models: the actions it serves per service, the condition operators and the condition keys it populates.</summary>
 public sealed record ModelResponse(IReadOnlyDictionary<string, IReadOnlyList<string>> Actions, IReadOnlyList<string> ConditionOperators, IReadOnlyList<string> ConditionKeys);
+
+/// <summary>Mint an ID token from the built-in issuer.</summary>
+public sealed record OidcTokenRequest(string? Subject, JsonElement? Audience, Dictionary<string, JsonElement>? Claims, int? LifetimeSeconds);
+
+public sealed record OidcTokenResponse(string Token, string Issuer, DateTimeOffset Expiration);
+
+/// <summary>Trust tokens of another issuer, verified with this key set.</summary>
+public sealed record OidcJwksRequest(string? Issuer, JsonElement Jwks);
+
+/// <summary>The OIDC discovery document.</summary>
+public sealed record OpenIdConfiguration(
+    [property: JsonPropertyName("issuer")] string Issuer,
+    [property: JsonPropertyName("jwks_uri")] string JwksUri,
+    [property: JsonPropertyName("response_types_supported")] IReadOnlyList<string> ResponseTypesSupported,
+    [property: JsonPropertyName("subject_types_supported")] IReadOnlyList<string> SubjectTypesSupported,
+    [property: JsonPropertyName("id_token_signing_alg_values_supported")] IReadOnlyList<string> IdTokenSigningAlgValuesSupported,
+    [property: JsonPropertyName("claims_supported")] IReadOnlyList<string> ClaimsSupported);

@@ -34,7 +34,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials)], sp.GetRequiredService<RequestAuthenticator>(),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
         });
         return services;
@@ -43,6 +43,7 @@ public static class EmulatorHost
     public static void MapEmulator(this WebApplication app)
     {
         app.MapAdmin();
+        app.MapOidc();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         app.MapMethods("/", ["GET", "POST"], pipeline.HandleAsync);
     }

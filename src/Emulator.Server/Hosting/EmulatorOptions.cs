@@ -20,6 +20,9 @@ public sealed record EmulatorOptions
     /// </summary>
     public byte[]? SessionKey { get; init; }
 
+    /// <summary>The built-in OIDC issuer's identifier (<c>--oidc-issuer</c>, default https://oidc.emulator.test).</summary>
+    public string? OidcIssuer { get; init; }
+
     /// <summary>How many recent authorization decisions the decision log keeps.</summary>
     public int DecisionLogSize { get; init; } = 1000;
 
@@ -43,6 +46,7 @@ public sealed record EmulatorOptions
                 _ => throw new ArgumentException($"--enforce must be 'strict' or 'soft', not '{enforce}'."),
             },
             SessionKey = configuration["session-key"] is { } key ? SessionKeyFrom(key) : null,
+            OidcIssuer = configuration["oidc-issuer"],
             DecisionLogSize = int.TryParse(configuration["decision-log-size"], out var size) && size > 0 ? size : 1000,
         };
     }

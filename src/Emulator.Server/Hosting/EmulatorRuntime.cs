@@ -29,6 +29,8 @@ public sealed class EmulatorRuntime
         var codec = new SessionTokenCodec(options.SessionKey ?? RandomKey(random));
         Sessions = new SessionVerifier(codec);
         Sts = new StsService(Iam.Context, codec);
+        Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer);
+        WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
     }
 
@@ -47,6 +49,10 @@ public sealed class EmulatorRuntime
     public SessionVerifier Sessions { get; }
 
     public StsService Sts { get; }
+
+    public OidcIssuer Oidc { get; }
+
+    public WebIdentityVerifier WebIdentity { get; }
 
     /// <summary>The first account of the seed (123456789012 without one).</summary>
     public string DefaultAccountId { get; }

@@ -18,6 +18,9 @@ public sealed record AuthorizationCheck(string Action, string Resource)
     /// <summary>Role trust policies must allow explicitly: an identity policy alone never lets anyone assume a role.</summary>
     public bool RequireResourcePolicyAllow { get; init; }
 
+    /// <summary>The message AWS gives this operation's denials when it is not the usual sentence.</summary>
+    public string? DenialMessage { get; init; }
+
     /// <summary>Condition keys specific to this operation (sts:RoleSessionName, sts:ExternalId…).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ContextKeys { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

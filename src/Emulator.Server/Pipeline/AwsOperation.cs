@@ -21,6 +21,12 @@ public sealed record AwsOperation(
     /// <summary>Checks that run before authorization, in AWS's order (AssumeRole refuses root callers and bad parameters first).</summary>
     public Action<OperationContext>? Validate { get; init; }
 
+    /// <summary>
+    /// For unsigned operations whose caller is proven another way (a web-identity token): finds the
+    /// caller before authorization, which then runs as for any signed call.
+    /// </summary>
+    public Func<OperationContext, Task<Emulator.Core.Identity.Principal>>? IdentifyCaller { get; init; }
+
     /// <summary>When set, replaces the single check of <see cref="IamAction"/> on <see cref="Resource"/>.</summary>
     public Func<OperationContext, IReadOnlyList<AuthorizationCheck>>? Checks { get; init; }
 

@@ -68,13 +68,19 @@ public sealed class AwsRequestPipeline(
             }
 
             var region = claim?.Region ?? "us-east-1";
-            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
             if (principal is not null)
             {
                 RestrictSessionCredentials(principal, service, operation);
             }
 
+            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
             operation.Validate?.Invoke(context);
+            if (operation.IdentifyCaller is { } identify)
+            {
+                principal = await identify(context);
+                context = context with { Principal = principal };
+            }
+
             if (principal is not null && !operation.SkipsAuthorization)
             {
                 var requestKeys = RequestContextKeys.From(parameters);
@@ -94,7 +100,7 @@ public sealed class AwsRequestPipeline(
                     decision = verdict.Verdict;
                     if (!verdict.IsAllowed)
                     {
-                        throw new AwsError("AccessDenied", verdict.DenialMessage!, 403).ToException();
+                        throw new AwsError("AccessDenied", check.DenialMessage ?? verdict.DenialMessage!, 403).ToException();
                     }
                 }
             }

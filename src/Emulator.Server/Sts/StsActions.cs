@@ -12,7 +12,7 @@ public static class StsActions
 {
     public const string Version = "2011-06-15";
 
-    public static AwsService Service(StsService sts, CredentialResolver credentials)
+    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity)
     {
         return new AwsService("sts", StsXml.Namespace, Version,
         [
@@ -39,6 +39,40 @@ public static class StsActions
             {
                 Validate = c => StsService.ValidateAssumeRole(c.Principal, AssumeRoleParameters(c)),
                 Checks = c => AssumeRoleChecks(c, sts),
+            },
+            new("AssumeRoleWithWebIdentity", "sts:AssumeRoleWithWebIdentity", c => c["RoleArn"] ?? "*", (c, w) =>
+            {
+                var request = AssumeRoleParameters(c);
+                var token = c.Principal.WebIdentity!;
+                var role = sts.FindRole(request.RoleArn!)!;
+                var issued = sts.AssumeRoleWithWebIdentity(token, c.Principal.Arn, request, role, c.Region);
+                StsXml.Credentials(w, issued.Credentials);
+                w.Value("SubjectFromWebIdentityToken", token.Subject);
+                StsXml.AssumedRoleUser(w, issued.Session);
+                if (issued.PackedPolicySize is { } packed)
+                {
+                    w.Value("PackedPolicySize", packed);
+                }
+
+                w.Value("Provider", token.Issuer.StartsWith("https://", StringComparison.Ordinal) ? token.Issuer["https://".Length..] : token.Issuer)
+                    .Value("Audience", token.Audiences.FirstOrDefault(a => a is not null))
+                    .Value("SourceIdentity", token.SourceIdentity);
+            })
+            {
+                // Modelled smithy.api#noAuth: SDKs send it unsigned; the token is the credential.
+                AllowsAnonymous = true,
+                Validate = c => StsService.ValidateWebIdentity(AssumeRoleParameters(c), c["WebIdentityToken"]),
+                IdentifyCaller = async c =>
+                {
+                    var roleArn = c["RoleArn"]!;
+                    var accountId = AccountOf(roleArn) ?? throw NotAuthorizedForWebIdentity();
+                    var (token, provider) = await webIdentity.VerifyAsync(c["WebIdentityToken"]!, accountId);
+                    return new Principal(Emulator.Core.Identity.PrincipalType.WebIdentity, accountId, provider.Arn, $"{provider.Url}:{token.Subject}", null, null)
+                    {
+                        WebIdentity = token,
+                    };
+                },
+                Checks = c => WebIdentityChecks(c, sts),
             },
             new("GetSessionToken", "sts:GetSessionToken", AwsOperation.Everything, (c, w) =>
             {
@@ -141,6 +175,42 @@ public static class StsActions
 
         return checks;
     }
+
+    /// <summary>
+    /// The trust policy must allow the provider (Federated principal) with its token conditions:
+    /// &lt;provider&gt;:aud, :sub (and :amr) built from the verified claims.
+    /// </summary>
+    private static IReadOnlyList<AuthorizationCheck> WebIdentityChecks(OperationContext c, StsService sts)
+    {
+        var roleArn = c["RoleArn"]!;
+        var role = sts.FindRole(roleArn);
+        var token = c.Principal.WebIdentity!;
+        var prefix = c.Principal.Arn[(c.Principal.Arn.IndexOf("oidc-provider/", StringComparison.Ordinal) + "oidc-provider/".Length)..];
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["sts:RoleSessionName"] = [c["RoleSessionName"]!],
+            [$"{prefix}:sub"] = [token.Subject],
+            [$"{prefix}:aud"] = token.Audiences.Count == 1 ? [token.Audiences[0]] : token.Audiences,
+            ["aws:FederatedProvider"] = [c.Principal.Arn],
+        };
+        if (token.Amr is not null)
+        {
+            keys[$"{prefix}:amr"] = [token.Amr];
+        }
+
+        return
+        [
+            new AuthorizationCheck("sts:AssumeRoleWithWebIdentity", roleArn)
+            {
+                ResourcePolicy = role is null ? null : new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document),
+                RequireResourcePolicyAllow = true,
+                ContextKeys = keys,
+                DenialMessage = "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+            },
+        ];
+    }
+
+    private static AwsException NotAuthorizedForWebIdentity() => IamErrors.AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity");
 
     private static string? AccountOf(string arn)
     {

@@ -1,5 +1,7 @@
 using Emulator.Core.Iam;
+using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Tags;
 using Emulator.Core.Identity;
 using System.Collections.Concurrent;
@@ -66,7 +68,11 @@ public sealed class PolicyResolver(IEmulatorStore store)
         return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), session.Tags);
     });
 
-    private PrincipalPolicySet ForUser(string accountId, string userName)
+    /// <summary>
+    /// An IAM user's policies: its own inline and attached ones, every group's, its boundary and tags. Enforcement
+    /// and the policy simulator (PolicySourceArn naming a user) both read them here.
+    /// </summary>
+    public PrincipalPolicySet ForUser(string accountId, string userName)
     {
         return store.Read(state =>
         {
@@ -87,6 +93,26 @@ public sealed class PolicyResolver(IEmulatorStore store)
             return new PrincipalPolicySet(policies, Boundary(state, account, user.PermissionsBoundaryArn), user.Tags);
         });
     }
+
+    /// <summary>A role's inline and attached policies, boundary and tags, as the policy simulator sees them (no session).</summary>
+    public PrincipalPolicySet ForRole(Role role) => store.Read(state =>
+    {
+        var account = IamRules.Account(state, role.AccountId);
+        var policies = new List<PolicySource>();
+        AddInline(policies, role.Arn, role.InlinePolicies);
+        AddManaged(policies, state, account, role.AttachedPolicyArns);
+        return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), role.Tags);
+    });
+
+    /// <summary>A group's inline and attached policies (groups have no boundary and no tags).</summary>
+    public PrincipalPolicySet ForGroup(Group group) => store.Read(state =>
+    {
+        var account = IamRules.Account(state, group.AccountId);
+        var policies = new List<PolicySource>();
+        AddInline(policies, group.Arn, group.InlinePolicies);
+        AddManaged(policies, state, account, group.AttachedPolicyArns);
+        return PrincipalPolicySet.None with { IdentityPolicies = policies };
+    });
 
     /// <summary>Tags of the entity an ARN names in this emulator (for aws:ResourceTag/*), or none.</summary>
     public IReadOnlyList<Tag> ResourceTags(string accountId, string arn) => store.Read(state =>

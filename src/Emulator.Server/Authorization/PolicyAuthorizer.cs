@@ -1,8 +1,5 @@
-using System.Globalization;
 using Emulator.Core.Authorization;
 using Emulator.Policy;
-using CorePrincipalType = Emulator.Core.Identity.PrincipalType;
-using PolicyPrincipalType = Emulator.Policy.PrincipalType;
 
 namespace Emulator.Server.Authorization;
 
@@ -14,12 +11,16 @@ namespace Emulator.Server.Authorization;
 public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock, DecisionLog log, EnforcementMode mode, ILogger<PolicyAuthorizer> logger)
     : IRequestAuthorizer
 {
+    // The policy simulator builds its contexts with the same builder, so simulated answers match enforced ones.
+    private readonly RequestContextBuilder contexts = new(policies, clock);
+
     public AuthorizationDecision Authorize(AuthorizationRequest request)
     {
         var principal = request.Principal;
         var policySet = policies.ForPrincipal(principal);
-        var context = BuildContext(request, policySet);
         var resourceAccount = request.ResourceAccountId ?? principal.AccountId;
+        var context = contexts.ForRequest(principal, request.Action, request.Resource, resourceAccount,
+            new RequestEnvironment(request.Region, request.SourceIp, request.UserAgent, request.SecureTransport), policySet, request.ContextKeys);
         var input = new EvaluationInput
         {
             IdentityPolicies = policySet.IdentityPolicies,
@@ -65,102 +66,6 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
         }
 
         return message;
-    }
-
-    private RequestContext BuildContext(AuthorizationRequest request, PrincipalPolicySet policySet)
-    {
-        var principal = request.Principal;
-        var now = clock.GetUtcNow();
-        var session = principal.Session;
-        // For role sessions aws:PrincipalArn is the role ARN; messages name the session ARN.
-        var principalArn = session?.Kind == Emulator.Core.Sts.SessionKind.AssumedRole ? session.RoleArn! : principal.Arn;
-        var context = new RequestContext(request.Action, request.Resource)
-        {
-            PrincipalArn = principalArn,
-            SessionArn = session?.Kind == Emulator.Core.Sts.SessionKind.AssumedRole ? principal.Arn : null,
-            PrincipalAccount = principal.AccountId,
-            PrincipalType = principal.Type switch
-            {
-                CorePrincipalType.Account => PolicyPrincipalType.Account,
-                CorePrincipalType.User => PolicyPrincipalType.User,
-                CorePrincipalType.FederatedUser => PolicyPrincipalType.FederatedUser,
-                _ => PolicyPrincipalType.AssumedRole,
-            },
-        };
-        context.Set("aws:PrincipalArn", principalArn)
-            .Set("aws:PrincipalAccount", principal.AccountId)
-            .Set("aws:PrincipalType", principal.Type.ToString())
-            .Set("aws:userid", principal.UserId)
-            .Set("aws:RequestedRegion", request.Region)
-            .Set("aws:CurrentTime", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-            .Set("aws:EpochTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
-            .Set("aws:SecureTransport", request.SecureTransport ? "true" : "false")
-            .Set("aws:ViaAWSService", "false")
-            .Set("aws:PrincipalIsAWSService", "false");
-        if (principal.UserName is not null)
-        {
-            context.Set("aws:username", principal.UserName);
-        }
-
-        if (session is not null)
-        {
-            context.Set("aws:TokenIssueTime", session.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-                .Set("aws:MultiFactorAuthPresent", session.MultiFactorAuthenticated ? "true" : "false");
-            if (session.SourceIdentity is { } sourceIdentity)
-            {
-                context.Set("aws:SourceIdentity", sourceIdentity);
-            }
-
-            if (session.FederatedProvider is { } provider)
-            {
-                context.Set("aws:FederatedProvider", provider);
-            }
-
-            if (session.SourceInstanceArn is { } instance)
-            {
-                context.Set("ec2:SourceInstanceARN", instance);
-            }
-        }
-
-        if (request.SourceIp is not null)
-        {
-            context.Set("aws:SourceIp", request.SourceIp);
-        }
-
-        if (request.UserAgent is not null)
-        {
-            context.Set("aws:UserAgent", request.UserAgent);
-        }
-
-        foreach (var tag in policySet.Tags)
-        {
-            context.Set($"aws:PrincipalTag/{tag.Key}", tag.Value);
-        }
-
-        if (request.Resource != "*")
-        {
-            var resourceAccount = request.ResourceAccountId ?? principal.AccountId;
-            context.Set("aws:ResourceAccount", resourceAccount);
-            foreach (var tag in policies.ResourceTags(resourceAccount, request.Resource))
-            {
-                context.Set($"aws:ResourceTag/{tag.Key}", tag.Value);
-                context.Set($"iam:ResourceTag/{tag.Key}", tag.Value);
-            }
-        }
-
-        foreach (var (key, values) in request.ContextKeys)
-        {
-            if (values.Count == 1 && !key.Equals("aws:TagKeys", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Set(key, values[0]);
-            }
-            else
-            {
-                context.Set(key, values);
-            }
-        }
-
-        return context;
     }
 
     private static string LayerName(PolicySetType type) => type switch

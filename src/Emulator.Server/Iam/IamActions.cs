@@ -19,7 +19,8 @@ public static class IamActions
                 .Concat(PolicyActions.All(iam))
                 .Concat(InstanceProfileActions.All(iam, resources))
                 .Concat(OpenIdConnectProviderActions.All(iam))
-                .Concat(AccountActions.All(iam)));
+                .Concat(AccountActions.All(iam))
+                .Concat(SimulationActions.All(iam)));
     }
 
     /// <summary>An IAM table entry: the operation name is also the IAM action name (iam:&lt;Name&gt;).</summary>

@@ -8,7 +8,7 @@ internal static class ConditionTesting
     /// <param name="conditionBlock">The JSON inside "Condition": {...}, e.g. <c>"StringEquals":{"test:Key":"a"}</c>.</param>
     public static bool Holds(string conditionBlock, RequestContext request, string version = "2012-10-17")
     {
-        var policy = Policies.WithStatement($$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{{conditionBlock}}}}""", version);
+        var policy = Policies.WithStatement($$$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{{{conditionBlock}}}}}""", version);
         return Callers.Evaluate(request, policy).IsAllowed;
     }
 

@@ -289,8 +289,17 @@ public class GrammarMessageTests
         Policies.ErrorOf(Policies.WithStatement($$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"{{action}}"}"""), PolicyKind.Trust)
             .Should().BeNull();
 
+    [Theory]
+    [InlineData("bob")]
+    [InlineData("arn:aws:iam::111122223333:role/*")]
+    [InlineData("arn:aws:s3:::bucket")]
+    [InlineData("11112222333")]
+    public void Trust_policy_naming_a_malformed_aws_principal_is_an_invalid_principal(string principal) =>
+        Policies.ErrorOf(Policies.TrustAllowing($"\"AWS\":\"{principal}\""), PolicyKind.Trust)
+            .Should().Be($"Invalid principal in policy: \"AWS\":\"{principal}\"");
+
     [Fact]
-    public void Trust_policy_naming_a_malformed_aws_principal_is_an_invalid_principal() =>
-        Policies.ErrorOf(Policies.TrustAllowing("\"AWS\":\"bob\""), PolicyKind.Trust)
-            .Should().Be("Invalid principal in policy: \"AWS\":\"bob\"");
+    public void Repeated_version_member_is_judged_by_its_last_value() =>
+        Policies.ErrorOf("""{"Version":"2013-10-17","Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}}""")
+            .Should().BeNull();
 }

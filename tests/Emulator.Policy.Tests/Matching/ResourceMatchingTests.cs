@@ -55,8 +55,10 @@ public class ResourceMatchingTests
     [Fact]
     public void Trailing_star_of_a_shorter_pattern_absorbs_the_remaining_segments()
     {
-        Allows("arn:aws:iam::*", "arn:aws:iam::111122223333:role/web").Should().BeTrue();
-        Allows("arn:aws:*", "arn:aws:iam::111122223333:role/web").Should().BeTrue();
+        const string Instance = "arn:aws:ec2:us-east-1:111122223333:instance/i-1";
+        Callers.Evaluate(Callers.User("ec2:StopInstances", Instance), Policies.Allow("ec2:StopInstances", "arn:aws:ec2:us-east-1:*")).IsAllowed.Should().BeTrue();
+        Callers.Evaluate(Callers.User("ec2:StopInstances", Instance), Policies.Allow("ec2:StopInstances", "arn:aws:*")).IsAllowed.Should().BeTrue();
+        Callers.Evaluate(Callers.User("ec2:StopInstances", Instance), Policies.Allow("ec2:StopInstances", "arn:aws:ec2:us-west-2:*")).IsAllowed.Should().BeFalse();
     }
 
     [Fact]

@@ -8,16 +8,18 @@ public sealed record IamResponse(HttpStatusCode Status, string Body, XDocument X
 {
     public static readonly XNamespace Iam = "https://iam.amazonaws.com/doc/2010-05-08/";
 
-    public string? ErrorCode => Xml.Root?.Element(Iam + "Error")?.Element(Iam + "Code")?.Value;
+    public static readonly XNamespace Sts = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    public string? ErrorMessage => Xml.Root?.Element(Iam + "Error")?.Element(Iam + "Message")?.Value;
+    public string? ErrorCode => Value("Code");
 
-    public string? ErrorType => Xml.Root?.Element(Iam + "Error")?.Element(Iam + "Type")?.Value;
+    public string? ErrorMessage => Value("Message");
 
-    /// <summary>The first element with this local name anywhere in the response.</summary>
-    public string? Value(string name) => Xml.Descendants(Iam + name).FirstOrDefault()?.Value;
+    public string? ErrorType => Value("Type");
 
-    public IEnumerable<XElement> All(string name) => Xml.Descendants(Iam + name);
+    /// <summary>The first element with this local name anywhere in the response (IAM or STS namespace).</summary>
+    public string? Value(string name) => Element(name)?.Value;
 
-    public XElement? Element(string name) => Xml.Descendants(Iam + name).FirstOrDefault();
+    public IEnumerable<XElement> All(string name) => Xml.Descendants().Where(e => e.Name.LocalName == name);
+
+    public XElement? Element(string name) => All(name).FirstOrDefault();
 }

@@ -12,12 +12,24 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
 
     public string Service { get; init; } = "iam";
 
+    /// <summary>The session token of temporary credentials, sent as X-Amz-Security-Token and signed.</summary>
+    public string? SessionToken { get; init; }
+
+    private string ApiVersion => Service == "sts" ? "2011-06-15" : "2010-05-08";
+
+    /// <summary>A client for the other service with the same credentials.</summary>
+    public IamTestClient For(string service) => new(http, accessKeyId, secret) { Service = service, Region = Region, SessionToken = SessionToken };
+
+    /// <summary>A client signing with temporary credentials from an STS response.</summary>
+    public IamTestClient WithCredentials(IamResponse stsResponse, string service = "iam") =>
+        new(http, stsResponse.Value("AccessKeyId")!, stsResponse.Value("SecretAccessKey")!) { Service = service, SessionToken = stsResponse.Value("SessionToken") };
+
     public Task<IamResponse> Call(string action, params (string Name, string Value)[] parameters) =>
         Send(action, parameters, DateTimeOffset.UtcNow);
 
     public async Task<IamResponse> Send(string action, (string Name, string Value)[] parameters, DateTimeOffset signedAt, Action<HttpRequestMessage>? tamper = null)
     {
-        var body = Form([("Action", action), ("Version", "2010-05-08"), .. parameters]);
+        var body = Form([("Action", action), ("Version", ApiVersion), .. parameters]);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         Sign(request, Encoding.UTF8.GetBytes(body), signedAt);
@@ -41,8 +53,14 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
             ["host"] = ["localhost"],
             ["x-amz-date"] = [amzDate],
         };
+        if (SessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", SessionToken);
+            headers["x-amz-security-token"] = [SessionToken];
+        }
+
         var signed = new SignedRequest("POST", "/", "", headers, body);
-        var signedHeaders = new[] { "content-type", "host", "x-amz-date" };
+        var signedHeaders = headers.Keys.Order(StringComparer.Ordinal).ToArray();
         var canonical = SigV4Signer.CanonicalRequest(signed, signedHeaders, SigV4Signer.PayloadHash(body), excludeSignatureParameter: false);
         var scope = $"{date}/{Region}/{Service}/aws4_request";
         var signature = SigV4Signer.Signature(SigV4Signer.SigningKey(secret, date, Region, Service), SigV4Signer.StringToSign(amzDate, scope, canonical));

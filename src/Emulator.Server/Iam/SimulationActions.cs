@@ -1,0 +1,94 @@
+using Emulator.Core.Authorization;
+using Emulator.Core.Authorization.Simulation;
+using Emulator.Core.Iam;
+using Emulator.Core.Iam.Paging;
+using Emulator.Policy;
+using Emulator.Server.Pipeline;
+using Emulator.Server.Protocol;
+using static Emulator.Server.Iam.IamActions;
+
+namespace Emulator.Server.Iam;
+
+/// <summary>Action-table entries for the policy simulator: SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysFor*Policy.</summary>
+public static class SimulationActions
+{
+    public static IEnumerable<AwsOperation> All(IamService iam)
+    {
+        var store = iam.Context.Store;
+        var simulator = new PolicySimulator(store, new PolicyResolver(store));
+        yield return Op("SimulatePrincipalPolicy", AwsOperation.Everything, (c, w) =>
+            Results(w, simulator.SimulatePrincipalPolicy(c.AccountId, c["PolicySourceArn"], Request(c))));
+        yield return Op("SimulateCustomPolicy", AwsOperation.Everything, (c, w) =>
+            Results(w, simulator.SimulateCustomPolicy(c.AccountId, Request(c))));
+        yield return Op("GetContextKeysForPrincipalPolicy", AwsOperation.Everything, (c, w) =>
+            w.StringList("ContextKeyNames", simulator.GetContextKeysForPrincipalPolicy(c.AccountId, c["PolicySourceArn"], c.Parameters.List("PolicyInputList"))));
+        yield return Op("GetContextKeysForCustomPolicy", AwsOperation.Everything, (c, w) =>
+            w.StringList("ContextKeyNames", PolicySimulator.GetContextKeysForCustomPolicy(c.Parameters.List("PolicyInputList"))));
+    }
+
+    private static SimulationRequest Request(OperationContext c) => new()
+    {
+        ActionNames = c.Parameters.List("ActionNames"),
+        ResourceArns = c.Parameters.List("ResourceArns"),
+        ContextEntries = c.Parameters.Structures("ContextEntries").Select(entry => new ContextEntry(
+            entry("ContextKeyName"),
+            Values(entry),
+            entry("ContextKeyType"))).ToList(),
+        PolicyInputList = c.Parameters.List("PolicyInputList"),
+        PermissionsBoundaryPolicyInputList = c.Parameters.List("PermissionsBoundaryPolicyInputList"),
+        ResourcePolicy = c["ResourcePolicy"],
+        ResourceOwner = c["ResourceOwner"],
+        CallerArn = c["CallerArn"],
+        Marker = c["Marker"],
+        MaxItems = MaxItems(c),
+    };
+
+    /// <summary><c>ContextEntries.member.N.ContextKeyValues.member.M</c>, in order.</summary>
+    private static List<string> Values(Func<string, string?> entry)
+    {
+        var values = new List<string>();
+        for (var index = 1; entry($"ContextKeyValues.member.{index}") is { } value; index++)
+        {
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private static void Results(QueryXmlWriter w, Page<EvaluationResult> page)
+    {
+        w.List("EvaluationResults", page.Items, (x, result) =>
+        {
+            x.Value("EvalActionName", result.EvalActionName)
+                .Value("EvalResourceName", result.EvalResourceName)
+                .Value("EvalDecision", Decision(result.EvalDecision))
+                .List("MatchedStatements", result.MatchedStatements, (m, statement) => m
+                    .Value("SourcePolicyId", statement.SourcePolicyId)
+                    .Value("SourcePolicyType", statement.SourcePolicyType)
+                    .Object("StartPosition", p => Position(p, statement.StartPosition))
+                    .Object("EndPosition", p => Position(p, statement.EndPosition)))
+                .StringList("MissingContextValues", result.MissingContextValues);
+            if (result.AllowedByPermissionsBoundary is { } allowed)
+            {
+                x.Object("PermissionsBoundaryDecisionDetail", d => d.Value("AllowedByPermissionsBoundary", allowed));
+            }
+
+            if (result.EvalDecisionDetails.Count > 0)
+            {
+                x.Map("EvalDecisionDetails", result.EvalDecisionDetails.Select(d => KeyValuePair.Create(d.Key, Decision(d.Value))));
+            }
+        });
+        IamXml.Paging(w, page);
+    }
+
+    private static void Position(QueryXmlWriter w, Position position) =>
+        w.Value("Line", position.Line).Value("Column", position.Column);
+
+    /// <summary>IAM's PolicyEvaluationDecisionType values.</summary>
+    private static string Decision(DecisionEffect effect) => effect switch
+    {
+        DecisionEffect.Allowed => "allowed",
+        DecisionEffect.ExplicitDeny => "explicitDeny",
+        _ => "implicitDeny",
+    };
+}

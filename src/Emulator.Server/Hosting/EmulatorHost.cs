@@ -34,7 +34,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity)], sp.GetRequiredService<RequestAuthenticator>(),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
         });
         return services;

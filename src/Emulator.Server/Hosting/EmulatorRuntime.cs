@@ -26,7 +26,9 @@ public sealed class EmulatorRuntime
         Store = new InMemoryEmulatorStore(seeded.Clone());
         Iam = new IamService(new IamContext(Store, clock, Ids));
         Credentials = new CredentialResolver(Store);
-        var codec = new SessionTokenCodec(options.SessionKey ?? RandomKey(random));
+        var masterKey = options.SessionKey ?? RandomKey(random);
+        var codec = new SessionTokenCodec(masterKey);
+        AuthorizationMessages = new AuthorizationMessageCodec(masterKey);
         Sessions = new SessionVerifier(codec);
         Sts = new StsService(Iam.Context, codec);
         Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer);
@@ -51,6 +53,9 @@ public sealed class EmulatorRuntime
     public StsService Sts { get; }
 
     public OidcIssuer Oidc { get; }
+
+    /// <summary>Encodes authorization failures (EC2 UnauthorizedOperation) for sts:DecodeAuthorizationMessage.</summary>
+    public AuthorizationMessageCodec AuthorizationMessages { get; }
 
     public WebIdentityVerifier WebIdentity { get; }
 

@@ -12,7 +12,7 @@ public static class StsActions
 {
     public const string Version = "2011-06-15";
 
-    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity)
+    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, AuthorizationMessageCodec messages)
     {
         return new AwsService("sts", StsXml.Namespace, Version,
         [
@@ -104,6 +104,12 @@ public static class StsActions
                     }
                 },
             },
+            new("DecodeAuthorizationMessage", "sts:DecodeAuthorizationMessage", AwsOperation.Everything, (c, w) =>
+            {
+                var encoded = c["EncodedMessage"];
+                new Core.Iam.Validation.ParameterValidator().Required("encodedMessage", encoded).Length("encodedMessage", encoded, 1, 10240).ThrowIfInvalid();
+                w.Value("DecodedMessage", messages.Decode(encoded!));
+            }),
             new("GetAccessKeyInfo", "sts:GetAccessKeyInfo", AwsOperation.Everything, (c, w) =>
             {
                 var keyId = c["AccessKeyId"];

@@ -118,35 +118,16 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             }
         }
 
-        ParseSessionPolicy(request.Policy);
-        RequireExistingPolicies(role.AccountId, request.PolicyArns);
-        var packed = PackedSize(request.Policy, request.PolicyArns, request.Tags);
         var sessionTags = TagRules.Apply(TagRules.Apply([.. role.Tags], transitiveIn, true), request.Tags, true);
         var transitiveKeys = transitiveIn.Select(t => t.Key).Concat(request.TransitiveTagKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
-        var now = context.Now();
-        var session = new Session
+        return IssueRoleSession(role, request, duration, region, request.Tags, session => session with
         {
-            Kind = SessionKind.AssumedRole,
-            AccountId = role.AccountId,
-            AccessKeyId = context.Ids.AccessKeyId("ASIA", role.AccountId),
-            SecretAccessKey = context.Ids.SecretAccessKey(),
-            IssuedAt = now,
-            Expiration = now.AddSeconds(duration),
-            RoleArn = role.Arn,
-            RoleId = role.RoleId,
-            RoleName = role.RoleName,
-            SessionName = request.RoleSessionName,
             SourceIdentity = request.SourceIdentity ?? inherited?.SourceIdentity,
             Tags = sessionTags,
             TransitiveTagKeys = transitiveKeys,
-            InlinePolicy = request.Policy,
-            PolicyArns = request.PolicyArns,
             IsChained = chained,
             MultiFactorAuthenticated = request.TokenCode is not null || inherited?.MultiFactorAuthenticated == true,
-        };
-        RecordRoleUse(role, now, region);
-        return Issue(session, request.Policy is not null || request.PolicyArns.Count > 0 || request.Tags.Count > 0 ? packed : null);
+        });
     }
 
     /// <summary>AssumeRoleWithWebIdentity once the token verified and the trust policy allowed it (never role chaining).</summary>
@@ -158,28 +139,35 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             throw IamErrors.ValidationError("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
 
+        return IssueRoleSession(role, request, duration, region, [], session => session with
+        {
+            SourceIdentity = token.SourceIdentity,
+            FederatedProvider = providerArn,
+        });
+    }
+
+    /// <summary>
+    /// What both AssumeRole flavours share once allowed: session policies must parse and exist, the
+    /// session names the role and starts from its tags, and the role records its last use.
+    /// </summary>
+    private IssuedSession IssueRoleSession(Role role, AssumeRoleParameters request, int duration, string region, IReadOnlyList<Tag> passedTags, Func<Session, Session> specifics)
+    {
         ParseSessionPolicy(request.Policy);
         RequireExistingPolicies(role.AccountId, request.PolicyArns);
-        var packed = request.Policy is not null || request.PolicyArns.Count > 0 ? PackedSize(request.Policy, request.PolicyArns, []) : (int?)null;
+        int? packed = request.Policy is not null || request.PolicyArns.Count > 0 || passedTags.Count > 0
+            ? PackedSize(request.Policy, request.PolicyArns, passedTags)
+            : null;
         var now = context.Now();
-        var session = new Session
+        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, now, duration) with
         {
-            Kind = SessionKind.AssumedRole,
-            AccountId = role.AccountId,
-            AccessKeyId = context.Ids.AccessKeyId("ASIA", role.AccountId),
-            SecretAccessKey = context.Ids.SecretAccessKey(),
-            IssuedAt = now,
-            Expiration = now.AddSeconds(duration),
             RoleArn = role.Arn,
             RoleId = role.RoleId,
             RoleName = role.RoleName,
             SessionName = request.RoleSessionName,
-            SourceIdentity = token.SourceIdentity,
             Tags = [.. role.Tags],
             InlinePolicy = request.Policy,
             PolicyArns = request.PolicyArns,
-            FederatedProvider = providerArn,
-        };
+        });
         RecordRoleUse(role, now, region);
         return Issue(session, packed);
     }
@@ -211,14 +199,8 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         }
 
         var now = context.Now();
-        return Issue(new Session
+        return Issue(NewSession(SessionKind.SessionToken, caller.AccountId, now, duration) with
         {
-            Kind = SessionKind.SessionToken,
-            AccountId = caller.AccountId,
-            AccessKeyId = context.Ids.AccessKeyId("ASIA", caller.AccountId),
-            SecretAccessKey = context.Ids.SecretAccessKey(),
-            IssuedAt = now,
-            Expiration = now.AddSeconds(duration),
             UserName = caller.UserName,
             UserId = caller.IsRoot ? null : caller.UserId,
             UserArn = caller.IsRoot ? null : caller.Arn,
@@ -249,14 +231,8 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
 
         var now = context.Now();
         var packed = PackedSize(policy, policyArns, tags);
-        return Issue(new Session
+        return Issue(NewSession(SessionKind.FederatedUser, caller.AccountId, now, duration) with
         {
-            Kind = SessionKind.FederatedUser,
-            AccountId = caller.AccountId,
-            AccessKeyId = context.Ids.AccessKeyId("ASIA", caller.AccountId),
-            SecretAccessKey = context.Ids.SecretAccessKey(),
-            IssuedAt = now,
-            Expiration = now.AddSeconds(duration),
             FederatedName = name,
             UserName = caller.UserName,
             UserArn = caller.IsRoot ? null : caller.Arn,
@@ -265,6 +241,17 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             PolicyArns = policyArns,
         }, policy is not null || policyArns.Count > 0 || tags.Count > 0 ? packed : null);
     }
+
+    /// <summary>A session's common part: fresh ASIA key (encoding its account) and secret, issue time and expiry.</summary>
+    private Session NewSession(SessionKind kind, string accountId, DateTimeOffset now, int durationSeconds) => new()
+    {
+        Kind = kind,
+        AccountId = accountId,
+        AccessKeyId = context.Ids.AccessKeyId("ASIA", accountId),
+        SecretAccessKey = context.Ids.SecretAccessKey(),
+        IssuedAt = now,
+        Expiration = now.AddSeconds(durationSeconds),
+    };
 
     /// <summary>Mints credentials for an already-decided session (also used for web identity and instance profiles).</summary>
     public IssuedSession Issue(Session session, int? packedPolicySize)

@@ -177,7 +177,15 @@ public sealed class AwsRequestPipeline(
             buffer.Write(chunk, 0, count);
         }
 
-        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;
+        // The raw request target keeps the client's encoding, which the signature covers. Hosts that
+        // give no raw target (or one without the query, as the in-memory test server) fall back to
+        // QueryString, which ASP.NET Core also keeps encoded.
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : http.Request.Path.ToString();
+        if (!target.Contains('?', StringComparison.Ordinal) && http.Request.QueryString.HasValue)
+        {
+            target += http.Request.QueryString.Value;
+        }
+
         var question = target.IndexOf('?', StringComparison.Ordinal);
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in http.Request.Headers)

@@ -42,6 +42,12 @@ public static class IamRules
     /// <summary>The policy an Attach*/boundary call names: must be a policy ARN, and must exist.</summary>
     public static ManagedPolicy AttachablePolicy(EmulatorState state, AccountState account, string arn)
     {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            // Not an ARN at all fails the model's validation; an ARN of something else is InvalidInput.
+            throw IamErrors.ValidationError($"ARN {arn} is not valid.");
+        }
+
         if (!IsPolicyArn(arn))
         {
             throw IamErrors.InvalidInput($"ARN {arn} is not valid.");

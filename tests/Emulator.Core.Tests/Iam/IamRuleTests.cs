@@ -166,4 +166,17 @@ public sealed class IamRuleTests
         ErrorOf(() => twoAccounts.Iam.Account.CreateAlias("222222222222", "my-company")).Code.Should().Be("EntityAlreadyExists");
         twoAccounts.Iam.Account.ListAliases("111111111111").Should().Equal("my-company");
     }
+
+    [Fact]
+    public void Attaching_something_that_is_not_an_ARN_is_ValidationError_and_an_ARN_of_something_else_InvalidInput()
+    {
+        fixture.Iam.Roles.Create(IamFixture.Account, "attach", null, IamFixture.Ec2Trust, null, null, null, []);
+
+        var notArn = ErrorOf(() => fixture.Iam.Roles.AttachPolicy(IamFixture.Account, "attach", "ReadOnlyAccess-not-an-arn"));
+        var notPolicy = ErrorOf(() => fixture.Iam.Roles.AttachPolicy(IamFixture.Account, "attach", "arn:aws:iam::123456789012:role/attach"));
+
+        notArn.Code.Should().Be("ValidationError");
+        notArn.Message.Should().Be("ARN ReadOnlyAccess-not-an-arn is not valid.");
+        notPolicy.Code.Should().Be("InvalidInput");
+    }
 }

@@ -37,7 +37,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             throw IamErrors.AccessDenied("Roles may not be assumed by root accounts.");
         }
 
-        var validator = new ParameterValidator()
+        var validator = ParameterValidator.ForSts()
             .Arn("roleArn", request.RoleArn)
             .Required("roleSessionName", request.RoleSessionName).Length("roleSessionName", request.RoleSessionName, 2, 64)
             .Pattern("roleSessionName", request.RoleSessionName, SessionName)
@@ -175,7 +175,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     /// <summary>AssumeRoleWithWebIdentity's parameter checks (the caller is unsigned; the token is checked next).</summary>
     public static void ValidateWebIdentity(AssumeRoleParameters request, string? webIdentityToken)
     {
-        var validator = new ParameterValidator()
+        var validator = ParameterValidator.ForSts()
             .Arn("roleArn", request.RoleArn)
             .Required("roleSessionName", request.RoleSessionName).Length("roleSessionName", request.RoleSessionName, 2, 64)
             .Pattern("roleSessionName", request.RoleSessionName, SessionName)
@@ -189,7 +189,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     public IssuedSession GetSessionToken(Principal caller, int? durationSeconds, string? serialNumber, string? tokenCode)
     {
         RequireLongTermCredentials(caller, "GetSessionToken");
-        new ParameterValidator().Range("durationSeconds", durationSeconds, MinimumDuration, 129600)
+        ParameterValidator.ForSts().Range("durationSeconds", durationSeconds, MinimumDuration, 129600)
             .Length("serialNumber", serialNumber, 9, 256).Pattern("serialNumber", serialNumber, MfaSerial)
             .Length("tokenCode", tokenCode, 6, 6).Pattern("tokenCode", tokenCode, TokenCodePattern).ThrowIfInvalid();
         var duration = durationSeconds ?? 43200;
@@ -212,7 +212,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     public IssuedSession GetFederationToken(Principal caller, string? name, int? durationSeconds, string? policy, IReadOnlyList<string> policyArns, IReadOnlyList<Tag> tags)
     {
         RequireLongTermCredentials(caller, "GetFederationToken");
-        var validator = new ParameterValidator().Required("name", name).Length("name", name, 2, 32).Pattern("name", name, FederatedName)
+        var validator = ParameterValidator.ForSts().Required("name", name).Length("name", name, 2, 32).Pattern("name", name, FederatedName)
             .Range("durationSeconds", durationSeconds, MinimumDuration, 129600);
         ValidateSessionPolicies(validator, policy, policyArns);
         validator.ThrowIfInvalid();

@@ -9,7 +9,7 @@ internal static class ConditionEvaluator
 
     public static bool Evaluate(PolicyCondition condition, RequestContext context, ref MissingContextKeys missing)
     {
-        var found = context.TryGetValue(condition.Key, out var requestValue);
+        var found = context.TryGetValue(condition.ContextKey, out var requestValue);
         if (condition.Family == ConditionFamily.Null)
         {
             return EvaluateNull(condition, found, requestValue);
@@ -124,25 +124,11 @@ internal static class ConditionEvaluator
         return ValueMatch.NotMatched;
     }
 
-    private static bool MatchTemplate(PolicyTemplate template, ConditionOperator positiveOperator, StringComparison comparison, string requestValue, RequestContext context, ref MissingContextKeys missing)
-    {
-        var length = template.MeasureResolved(context, ref missing);
-        if (length < 0)
-        {
-            // Unresolvable variable: the value matches nothing, so positive operators are false
-            // and negated operators true.
-            return false;
-        }
-
-        using var buffer = new TemplateBuffer(stackalloc char[StackBufferLength], stackalloc GlobUnitKind[StackBufferLength], length);
-        template.WriteResolved(context, buffer.Characters, buffer.Kinds);
-        if (positiveOperator == ConditionOperator.StringLike)
-        {
-            return GlobMatcher.Matches(buffer.Characters, buffer.Kinds, requestValue, ignoreCase: false);
-        }
-
-        return MemoryExtensions.Equals(buffer.Characters, requestValue, comparison);
-    }
+    private static bool MatchTemplate(PolicyTemplate template, ConditionOperator positiveOperator, StringComparison comparison, string requestValue, RequestContext context, ref MissingContextKeys missing) =>
+        // An unresolvable variable makes the value match nothing, so positive operators are false and negated ones true.
+        positiveOperator == ConditionOperator.StringLike
+            ? template.MatchesGlob(requestValue, context, ref missing)
+            : template.MatchesText(requestValue, comparison, context, ref missing);
 
     private static ValueMatch MatchNumber(PolicyCondition condition, string requestValue)
     {

@@ -13,6 +13,7 @@ public sealed class PolicyCondition
         SetQualifier = setQualifier;
         IfExists = ifExists && conditionOperator != ConditionOperator.Null;
         Key = key;
+        ContextKey = new ContextKey(key);
         Values = values;
         PositiveOperator = ConditionOperatorName.PositiveOf(conditionOperator, out var isNegated);
         IsNegated = isNegated;
@@ -39,6 +40,9 @@ public sealed class PolicyCondition
 
     /// <summary>The condition key as written; looked up case-insensitively.</summary>
     public string Key { get; }
+
+    /// <summary><see cref="Key"/> ready for lookup.</summary>
+    internal ContextKey ContextKey { get; }
 
     /// <summary>The policy values as written.</summary>
     public IReadOnlyList<string> Values { get; }

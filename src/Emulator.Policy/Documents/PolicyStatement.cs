@@ -7,6 +7,12 @@ namespace Emulator.Policy;
 public sealed class PolicyStatement
 {
     private readonly ActionPattern[] _actionPatterns;
+
+    /// <summary>
+    /// Hashes of the services the action patterns name, when every pattern names a literal service; null otherwise.
+    /// A request for another service matches none of the patterns, which most statements show with one comparison.
+    /// </summary>
+    private readonly int[]? _serviceHashes;
     private readonly ArnPattern[]? _resourcePatterns;
     private readonly PrincipalEntry[]? _principalEntries;
     private readonly PolicyCondition[] _conditions;
@@ -42,6 +48,8 @@ public sealed class PolicyStatement
         {
             _actionPatterns[position] = new ActionPattern(actions[position]);
         }
+
+        _serviceHashes = ServiceHashesOf(_actionPatterns);
 
         if (resources is not null)
         {
@@ -98,6 +106,20 @@ public sealed class PolicyStatement
     /// <summary>Does <c>Action</c>/<c>NotAction</c> cover the action? Case-insensitive.</summary>
     public bool AppliesToAction(string action)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        Span<char> buffer = action.Length <= RequestedAction.StackLength ? stackalloc char[RequestedAction.StackLength] : new char[action.Length];
+        return AppliesToAction(RequestedAction.Lower(action, buffer));
+    }
+
+    /// <summary>The evaluator's form: the action already lower-cased once for every statement.</summary>
+    internal bool AppliesToAction(in RequestedAction action)
+    {
+        if (_serviceHashes is not null && (action.Colon < 0 || Array.IndexOf(_serviceHashes, action.ServiceHash) < 0))
+        {
+            // No pattern names the request's service: Action does not match, NotAction does.
+            return IsNotAction;
+        }
+
         var matched = false;
         foreach (var pattern in _actionPatterns)
         {
@@ -175,7 +197,7 @@ public sealed class PolicyStatement
             {
                 holds = ConditionEvaluator.Evaluate(condition, request, ref missing);
             }
-            else if (condition.Operator != ConditionOperator.Null && !request.Contains(condition.Key))
+            else if (condition.Operator != ConditionOperator.Null && !request.Contains(condition.ContextKey))
             {
                 missing.Add(condition.Key);
             }
@@ -185,4 +207,24 @@ public sealed class PolicyStatement
     }
 
     public override string ToString() => $"{Label} ({Effect})";
+
+    private static int[]? ServiceHashesOf(ActionPattern[] patterns)
+    {
+        var hashes = new List<int>(patterns.Length);
+        foreach (var pattern in patterns)
+        {
+            if (pattern.LiteralService is not { } service)
+            {
+                return null;
+            }
+
+            var hash = RequestedAction.HashOfService(service);
+            if (!hashes.Contains(hash))
+            {
+                hashes.Add(hash);
+            }
+        }
+
+        return [.. hashes];
+    }
 }

@@ -5,16 +5,27 @@ namespace Emulator.Policy;
 /// then identity ∩ permissions boundary ∩ session policies; cross-account requests need both sides.
 /// </summary>
 /// <remarks>
-/// Pure and deterministic. The statement loop allocates nothing: patterns and conditions were compiled when
-/// the policies were written, and variables are substituted into stack buffers. The only allocation of an
-/// evaluation is the returned <see cref="Decision"/> (plus a list when context keys are missing).
+/// Pure and deterministic. <see cref="EvaluateOutcome"/> allocates nothing (unless context keys are missing, which
+/// are listed): patterns and conditions were compiled when the policies were written, the action is lower-cased
+/// once into a stack buffer, condition keys carry their hash, and variables are compared in place or substituted
+/// into stack buffers. <see cref="Evaluate"/> adds one <see cref="Decision"/> object around the same outcome.
 /// </remarks>
 public static class PolicyEvaluator
 {
-    public static Decision Evaluate(RequestContext request, EvaluationInput input)
+    /// <summary>Evaluates the request and returns the explained decision as an object.</summary>
+    public static Decision Evaluate(RequestContext request, EvaluationInput input) => new(EvaluateOutcome(request, input));
+
+    /// <summary>Evaluates the request without allocating; <see cref="EvaluationOutcome.ToDecision"/> gives the object form.</summary>
+    public static EvaluationOutcome EvaluateOutcome(RequestContext request, EvaluationInput input)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(input);
+
+        var actionText = request.Action;
+        Span<char> actionBuffer = actionText.Length <= RequestedAction.StackLength
+            ? stackalloc char[RequestedAction.StackLength]
+            : new char[actionText.Length];
+        var action = RequestedAction.Lower(actionText, actionBuffer);
 
         var missing = default(MissingContextKeys);
         var identity = default(LayerScan);
@@ -23,55 +34,84 @@ public static class PolicyEvaluator
         var resource = default(LayerScan);
 
         // Deny precedence when several types deny: the first type in this order names the denial.
-        ScanLayer(input.IdentityPolicies, PolicySetType.Identity, request, ref identity, ref missing);
-        var deny = identity.Deny;
-        if (deny is null && input.PermissionsBoundary is { } permissionsBoundary)
+        PolicySetType? denyingLayer = null;
+        ScanLayer(input.IdentityPolicies, PolicySetType.Identity, request, action, ref identity, ref missing);
+        if (identity.Deny is not null)
         {
-            ScanPolicy(permissionsBoundary, PolicySetType.PermissionsBoundary, request, ref boundary, ref missing);
+            denyingLayer = PolicySetType.Identity;
+        }
+
+        if (denyingLayer is null && input.PermissionsBoundary is { } permissionsBoundary)
+        {
+            ScanPolicy(permissionsBoundary, PolicySetType.PermissionsBoundary, request, action, ref boundary, ref missing);
             boundary.Scanned = true;
-            deny = boundary.Deny;
+            if (boundary.Deny is not null)
+            {
+                denyingLayer = PolicySetType.PermissionsBoundary;
+            }
         }
 
-        if (deny is null && input.SessionPolicies is { } sessionPolicies)
+        if (denyingLayer is null && input.SessionPolicies is { } sessionPolicies)
         {
-            ScanLayer(sessionPolicies, PolicySetType.Session, request, ref session, ref missing);
-            deny = session.Deny;
+            ScanLayer(sessionPolicies, PolicySetType.Session, request, action, ref session, ref missing);
+            if (session.Deny is not null)
+            {
+                denyingLayer = PolicySetType.Session;
+            }
         }
 
-        if (deny is null)
+        if (denyingLayer is null)
         {
-            ScanLayer(input.ResourcePolicies, PolicySetType.Resource, request, ref resource, ref missing);
-            deny = resource.Deny;
+            ScanLayer(input.ResourcePolicies, PolicySetType.Resource, request, action, ref resource, ref missing);
+            if (resource.Deny is not null)
+            {
+                denyingLayer = PolicySetType.Resource;
+            }
         }
 
-        var verdicts = new LayerVerdicts(
-            IdentityVerdict(identity, input),
-            BoundaryVerdict(boundary, input, deny),
-            SessionVerdict(session, input, request, deny),
-            ResourceVerdict(resource, input, deny));
+        var denied = denyingLayer is not null;
+        var identityResult = IdentityResult(identity, input);
+        var boundaryResult = BoundaryResult(boundary, input, denied);
+        var sessionResult = SessionResult(session, input, request, denied);
+        var resourceResult = ResourceResult(resource, input, denied);
 
-        if (deny is { } denyingStatement)
+        DecisionEffect effect;
+        PolicySetType? decidingLayer;
+        if (denied)
         {
-            return new Decision(request, input, DecisionEffect.ExplicitDeny, denyingStatement.Layer, resource.Grant, verdicts, missing.ToList());
+            effect = DecisionEffect.ExplicitDeny;
+            decidingLayer = denyingLayer;
+        }
+        else
+        {
+            decidingLayer = FirstFailingLayer(identityResult, boundaryResult, sessionResult, resource.Grant, input);
+            effect = decidingLayer is null ? DecisionEffect.Allowed : DecisionEffect.ImplicitDeny;
         }
 
-        var failedLayer = FirstFailingLayer(verdicts, resource.Grant, input);
-        return new Decision(
+        return new EvaluationOutcome(
             request,
             input,
-            failedLayer is null ? DecisionEffect.Allowed : DecisionEffect.ImplicitDeny,
-            failedLayer,
+            effect,
+            decidingLayer,
             resource.Grant,
-            verdicts,
+            identityResult,
+            boundaryResult,
+            sessionResult,
+            resourceResult,
             missing.ToList());
     }
 
     /// <summary>The first gate that does not allow, in the algorithm's order, or null when the request is allowed.</summary>
-    private static PolicySetType? FirstFailingLayer(LayerVerdicts verdicts, ResourcePolicyGrant grant, EvaluationInput input)
+    private static PolicySetType? FirstFailingLayer(
+        in LayerResult identity,
+        in LayerResult boundary,
+        in LayerResult session,
+        ResourcePolicyGrant grant,
+        EvaluationInput input)
     {
-        var identityAllows = verdicts.Identity.Outcome == LayerOutcome.Allowed;
-        var boundaryAllows = verdicts.PermissionsBoundary.Outcome is LayerOutcome.Allowed or LayerOutcome.NotApplicable;
-        var sessionAllows = verdicts.Session.Outcome is LayerOutcome.Allowed or LayerOutcome.NotApplicable;
+        var identityAllows = identity.Outcome == LayerOutcome.Allowed;
+        var boundaryAllows = boundary.Outcome is LayerOutcome.Allowed or LayerOutcome.NotApplicable;
+        var sessionAllows = session.Outcome is LayerOutcome.Allowed or LayerOutcome.NotApplicable;
 
         if (input.SameAccount)
         {
@@ -107,77 +147,90 @@ public static class PolicyEvaluator
         return resourceMustAllow && grant == ResourcePolicyGrant.None ? PolicySetType.Resource : null;
     }
 
-    private static LayerVerdict IdentityVerdict(LayerScan scan, EvaluationInput input)
+    private static LayerResult IdentityResult(in LayerScan scan, EvaluationInput input)
     {
         if (scan.Deny is not null)
         {
-            return new LayerVerdict(PolicySetType.Identity, LayerOutcome.ExplicitDeny, scan.Deny);
+            return new LayerResult(LayerOutcome.ExplicitDeny, scan.DenyPolicy, scan.Deny);
         }
 
         // The root user is allowed everything in its own account without any policy.
         var allowed = scan.Allow is not null || input.IsRoot;
-        return new LayerVerdict(PolicySetType.Identity, allowed ? LayerOutcome.Allowed : LayerOutcome.ImplicitDeny, scan.Allow);
+        return new LayerResult(allowed ? LayerOutcome.Allowed : LayerOutcome.ImplicitDeny, scan.AllowPolicy, scan.Allow);
     }
 
-    private static LayerVerdict BoundaryVerdict(LayerScan scan, EvaluationInput input, DecidingStatement? deny)
+    private static LayerResult BoundaryResult(in LayerScan scan, EvaluationInput input, bool denied)
     {
         if (input.PermissionsBoundary is null)
         {
-            return new LayerVerdict(PolicySetType.PermissionsBoundary, LayerOutcome.NotApplicable, null);
+            return new LayerResult(LayerOutcome.NotApplicable, null, null);
         }
 
-        return ScannedVerdict(PolicySetType.PermissionsBoundary, scan, deny, input.IsRoot);
+        return ScannedResult(scan, denied, input.IsRoot);
     }
 
-    private static LayerVerdict SessionVerdict(LayerScan scan, EvaluationInput input, RequestContext request, DecidingStatement? deny)
+    private static LayerResult SessionResult(in LayerScan scan, EvaluationInput input, RequestContext request, bool denied)
     {
         if (input.SessionPolicies is null)
         {
             // A role session without session policies passes; a federated user's session grants nothing
             // unless GetFederationToken was given session policies.
             var federatedUser = request.PrincipalType == PrincipalType.FederatedUser && !input.IsRoot;
-            return new LayerVerdict(PolicySetType.Session, federatedUser ? LayerOutcome.ImplicitDeny : LayerOutcome.NotApplicable, null);
+            return new LayerResult(federatedUser ? LayerOutcome.ImplicitDeny : LayerOutcome.NotApplicable, null, null);
         }
 
-        return ScannedVerdict(PolicySetType.Session, scan, deny, input.IsRoot);
+        return ScannedResult(scan, denied, input.IsRoot);
     }
 
-    private static LayerVerdict ResourceVerdict(LayerScan scan, EvaluationInput input, DecidingStatement? deny)
+    private static LayerResult ResourceResult(in LayerScan scan, EvaluationInput input, bool denied)
     {
         if (input.ResourcePolicies.Count == 0 && !input.RequireResourcePolicyAllow)
         {
-            return new LayerVerdict(PolicySetType.Resource, LayerOutcome.NotApplicable, null);
+            return new LayerResult(LayerOutcome.NotApplicable, null, null);
         }
 
-        return ScannedVerdict(PolicySetType.Resource, scan, deny, alwaysAllowed: false);
+        return ScannedResult(scan, denied, alwaysAllowed: false);
     }
 
-    private static LayerVerdict ScannedVerdict(PolicySetType layer, LayerScan scan, DecidingStatement? deny, bool alwaysAllowed)
+    private static LayerResult ScannedResult(in LayerScan scan, bool denied, bool alwaysAllowed)
     {
         if (scan.Deny is not null)
         {
-            return new LayerVerdict(layer, LayerOutcome.ExplicitDeny, scan.Deny);
+            return new LayerResult(LayerOutcome.ExplicitDeny, scan.DenyPolicy, scan.Deny);
         }
 
-        if (!scan.Scanned && deny is not null)
+        if (!scan.Scanned && denied)
         {
-            return new LayerVerdict(layer, LayerOutcome.NotEvaluated, null);
+            return new LayerResult(LayerOutcome.NotEvaluated, null, null);
         }
 
         var allowed = scan.Allow is not null || alwaysAllowed;
-        return new LayerVerdict(layer, allowed ? LayerOutcome.Allowed : LayerOutcome.ImplicitDeny, scan.Allow);
+        return new LayerResult(allowed ? LayerOutcome.Allowed : LayerOutcome.ImplicitDeny, scan.AllowPolicy, scan.Allow);
     }
 
-    private static void ScanLayer(IReadOnlyList<PolicySource> policies, PolicySetType layer, RequestContext request, ref LayerScan scan, ref MissingContextKeys missing)
+    private static void ScanLayer(
+        IReadOnlyList<PolicySource> policies,
+        PolicySetType layer,
+        RequestContext request,
+        in RequestedAction action,
+        ref LayerScan scan,
+        ref MissingContextKeys missing)
     {
         scan.Scanned = true;
-        for (var index = 0; index < policies.Count && scan.Deny is null; index++)
+        var count = policies.Count;
+        for (var index = 0; index < count && scan.Deny is null; index++)
         {
-            ScanPolicy(policies[index], layer, request, ref scan, ref missing);
+            ScanPolicy(policies[index], layer, request, action, ref scan, ref missing);
         }
     }
 
-    private static void ScanPolicy(PolicySource source, PolicySetType layer, RequestContext request, ref LayerScan scan, ref MissingContextKeys missing)
+    private static void ScanPolicy(
+        PolicySource source,
+        PolicySetType layer,
+        RequestContext request,
+        in RequestedAction action,
+        ref LayerScan scan,
+        ref MissingContextKeys missing)
     {
         var isResourceLayer = layer == PolicySetType.Resource;
         foreach (var statement in source.Document.CompiledStatements)
@@ -192,7 +245,8 @@ public static class PolicyEvaluator
                 }
             }
 
-            if (!statement.AppliesToAction(request.Action))
+            // The action is the cheapest test and rules out most statements, so it comes first.
+            if (!statement.AppliesToAction(action))
             {
                 continue;
             }
@@ -206,21 +260,23 @@ public static class PolicyEvaluator
                 continue;
             }
 
-            var deciding = new DecidingStatement(source.Id, layer, statement.Sid, statement.Index);
             if (statement.Effect == StatementEffect.Deny)
             {
-                scan.Deny = deciding;
+                scan.DenyPolicy = source;
+                scan.Deny = statement;
                 return;
             }
 
             if (!isResourceLayer)
             {
-                scan.Allow = deciding;
+                scan.AllowPolicy = source;
+                scan.Allow = statement;
             }
             else if (grant > scan.Grant)
             {
                 scan.Grant = grant;
-                scan.Allow = deciding;
+                scan.AllowPolicy = source;
+                scan.Allow = statement;
             }
         }
     }

@@ -13,13 +13,22 @@ internal sealed class ArnPattern
 {
     private const int ArnSegmentCount = 6;
 
+    /// <summary>
+    /// The leading segments without wildcards, each with its colon (<c>arn:aws:iam::111122223333:</c>): a literal
+    /// segment holds no colon, so comparing them at once is the same as comparing them one by one.
+    /// </summary>
+    private readonly string _literalPrefix;
+
+    /// <summary>The leading segments from the first one with a wildcard on.</summary>
     private readonly GlobPattern[] _leadingSegments;
+
     private readonly GlobPattern _lastSegment;
     private readonly PolicyTemplate? _lastSegmentTemplate;
 
-    private ArnPattern(string text, GlobPattern[] leadingSegments, GlobPattern lastSegment, PolicyTemplate? lastSegmentTemplate)
+    private ArnPattern(string text, string literalPrefix, GlobPattern[] leadingSegments, GlobPattern lastSegment, PolicyTemplate? lastSegmentTemplate)
     {
         Text = text;
+        _literalPrefix = literalPrefix;
         _leadingSegments = leadingSegments;
         _lastSegment = lastSegment;
         _lastSegmentTemplate = lastSegmentTemplate;
@@ -30,8 +39,10 @@ internal sealed class ArnPattern
     public static ArnPattern Create(string text, bool variablesEnabled)
     {
         var leading = new List<GlobPattern>(ArnSegmentCount - 1);
+        var literalPrefixLength = 0;
+        var segmentCount = 0;
         var start = 0;
-        while (leading.Count < ArnSegmentCount - 1)
+        while (segmentCount < ArnSegmentCount - 1)
         {
             var colon = text.IndexOf(':', start);
             if (colon < 0)
@@ -39,20 +50,35 @@ internal sealed class ArnPattern
                 break;
             }
 
-            leading.Add(GlobPattern.CaseSensitive(text[start..colon]));
+            var segment = GlobPattern.CaseSensitive(text[start..colon]);
+            if (segment.IsLiteral && leading.Count == 0)
+            {
+                literalPrefixLength = colon + 1;
+            }
+            else
+            {
+                leading.Add(segment);
+            }
+
+            segmentCount++;
             start = colon + 1;
         }
 
         var last = text[start..];
 
         // Variables are substituted only in the resource part, after the fifth colon.
-        var template = variablesEnabled && leading.Count == ArnSegmentCount - 1 ? PolicyTemplate.TryCreate(last) : null;
-        return new ArnPattern(text, [.. leading], GlobPattern.CaseSensitive(last), template);
+        var template = variablesEnabled && segmentCount == ArnSegmentCount - 1 ? PolicyTemplate.TryCreate(last) : null;
+        return new ArnPattern(text, text[..literalPrefixLength], [.. leading], GlobPattern.CaseSensitive(last), template);
     }
 
     public bool Matches(ReadOnlySpan<char> value, RequestContext context, ref MissingContextKeys missing)
     {
-        var rest = value;
+        if (!value.StartsWith(_literalPrefix))
+        {
+            return false;
+        }
+
+        var rest = value[_literalPrefix.Length..];
         foreach (var segment in _leadingSegments)
         {
             var colon = rest.IndexOf(':');
@@ -64,21 +90,9 @@ internal sealed class ArnPattern
             rest = rest[(colon + 1)..];
         }
 
-        if (_lastSegmentTemplate is null)
-        {
-            return _lastSegment.Matches(rest);
-        }
-
-        var length = _lastSegmentTemplate.MeasureResolved(context, ref missing);
-        if (length < 0)
-        {
-            // An unresolvable variable without a default makes the entry match nothing.
-            return false;
-        }
-
-        using var buffer = new TemplateBuffer(stackalloc char[256], stackalloc GlobUnitKind[256], length);
-        _lastSegmentTemplate.WriteResolved(context, buffer.Characters, buffer.Kinds);
-        return GlobMatcher.Matches(buffer.Characters, buffer.Kinds, rest, ignoreCase: false);
+        return _lastSegmentTemplate is null
+            ? _lastSegment.Matches(rest)
+            : _lastSegmentTemplate.MatchesGlob(rest, context, ref missing);
     }
 
     public override string ToString() => Text;

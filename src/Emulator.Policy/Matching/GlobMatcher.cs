@@ -4,12 +4,10 @@ namespace Emulator.Policy;
 internal static class GlobMatcher
 {
     /// <summary>Matches <paramref name="input"/> against a pattern given as characters plus a kind per character.</summary>
-    /// <param name="ignoreCase">Compares with invariant lower-casing; callers pass a pattern already lower-cased.</param>
     public static bool Matches(
         ReadOnlySpan<char> pattern,
         ReadOnlySpan<GlobUnitKind> kinds,
-        ReadOnlySpan<char> input,
-        bool ignoreCase)
+        ReadOnlySpan<char> input)
     {
         // Greedy scan that remembers only the last '*': enough for globs, linear in practice and
         // O(n*m) at worst, with no recursion and no allocation.
@@ -29,7 +27,7 @@ internal static class GlobMatcher
                     continue;
                 }
 
-                if (kind == GlobUnitKind.AnyOne || CharactersEqual(pattern[patternIndex], input[inputIndex], ignoreCase))
+                if (kind == GlobUnitKind.AnyOne || pattern[patternIndex] == input[inputIndex])
                 {
                     patternIndex++;
                     inputIndex++;
@@ -72,8 +70,4 @@ internal static class GlobMatcher
         '?' => GlobUnitKind.AnyOne,
         _ => GlobUnitKind.Literal,
     };
-
-    private static bool CharactersEqual(char patternCharacter, char inputCharacter, bool ignoreCase) =>
-        patternCharacter == inputCharacter
-        || (ignoreCase && patternCharacter == char.ToLowerInvariant(inputCharacter));
 }

@@ -13,9 +13,26 @@ internal sealed class PolicyTemplate
 {
     private readonly TemplatePart[] _parts;
 
+    /// <summary>A text part holds <c>*</c> or <c>?</c>: as a glob the template is then more than a string to compare.</summary>
+    private readonly bool _hasWildcards;
+
+    /// <summary>
+    /// Text every substitution starts with, up to the first wildcard: a glob whose input does not start with it
+    /// cannot match, which rejects most resources without building the substituted pattern.
+    /// </summary>
+    private readonly string _literalStart;
+
     private PolicyTemplate(TemplatePart[] parts)
     {
         _parts = parts;
+        _hasWildcards = Array.Exists(parts, static part => part.Kind == TemplatePartKind.Text && part.Text.AsSpan().ContainsAny('*', '?'));
+        _literalStart = string.Empty;
+        if (parts[0].Kind == TemplatePartKind.Text)
+        {
+            var text = parts[0].Text;
+            var wildcard = text.AsSpan().IndexOfAny('*', '?');
+            _literalStart = wildcard < 0 ? text : text[..wildcard];
+        }
     }
 
     /// <summary>Tokenises <paramref name="text"/>; null when it holds no variable or escape.</summary>
@@ -80,13 +97,74 @@ internal sealed class PolicyTemplate
     }
 
     /// <summary>
-    /// Length of the substituted text, or -1 when a variable has neither a value nor a default
-    /// (its key is then recorded as missing).
+    /// Does the substituted template, read as a glob (its text's <c>*</c> and <c>?</c> are wildcards, substituted
+    /// values and escapes are literal), match <paramref name="input"/>? False when a variable has neither a value
+    /// nor a default; its key is then recorded as missing.
     /// </summary>
-    public int MeasureResolved(RequestContext context, ref MissingContextKeys missing)
+    public bool MatchesGlob(ReadOnlySpan<char> input, RequestContext context, ref MissingContextKeys missing)
+    {
+        var storage = default(ResolvedVariables);
+        Span<string?> values = storage;
+        var length = Resolve(context, values, ref missing);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        if (!_hasWildcards)
+        {
+            return EqualsSubstituted(input, length, context, values);
+        }
+
+        if (!input.StartsWith(_literalStart))
+        {
+            return false;
+        }
+
+        using var buffer = new TemplateBuffer(
+            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
+            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
+            length);
+        Write(context, values, buffer.Characters, buffer.Kinds);
+        return GlobMatcher.Matches(buffer.Characters, buffer.Kinds, input);
+    }
+
+    /// <summary>
+    /// Does the substituted template equal <paramref name="input"/> under <paramref name="comparison"/>? False when a
+    /// variable has neither a value nor a default; its key is then recorded as missing.
+    /// </summary>
+    public bool MatchesText(ReadOnlySpan<char> input, StringComparison comparison, RequestContext context, ref MissingContextKeys missing)
+    {
+        var storage = default(ResolvedVariables);
+        Span<string?> values = storage;
+        var length = Resolve(context, values, ref missing);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        if (comparison == StringComparison.Ordinal)
+        {
+            return EqualsSubstituted(input, length, context, values);
+        }
+
+        using var buffer = new TemplateBuffer(
+            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
+            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
+            length);
+        Write(context, values, buffer.Characters, buffer.Kinds);
+        return MemoryExtensions.Equals(buffer.Characters, input, comparison);
+    }
+
+    /// <summary>
+    /// Looks every variable up once, keeping the first values in <paramref name="values"/>. Returns the length of the
+    /// substituted text, or -1 at the first variable with neither a value nor a default (recorded as missing).
+    /// </summary>
+    private int Resolve(RequestContext context, Span<string?> values, ref MissingContextKeys missing)
     {
         var length = 0;
-        foreach (var part in _parts)
+        var ordinal = 0;
+        foreach (ref readonly var part in _parts.AsSpan())
         {
             if (part.Kind != TemplatePartKind.Variable)
             {
@@ -94,24 +172,55 @@ internal sealed class PolicyTemplate
                 continue;
             }
 
-            var value = Resolve(context, part);
+            var value = Lookup(context, part);
             if (value is null)
             {
                 missing.Add(part.Text);
                 return -1;
             }
 
+            if (ordinal < values.Length)
+            {
+                values[ordinal] = value;
+            }
+
+            ordinal++;
             length += value.Length;
         }
 
         return length;
     }
 
-    /// <summary>Writes the substituted text; call after <see cref="MeasureResolved"/> returned the buffer length.</summary>
-    public void WriteResolved(RequestContext context, Span<char> characters, Span<GlobUnitKind> kinds)
+    /// <summary>Ordinal equality of the substituted text and the input, compared piece by piece in place.</summary>
+    private bool EqualsSubstituted(ReadOnlySpan<char> input, int length, RequestContext context, ReadOnlySpan<string?> values)
+    {
+        if (input.Length != length)
+        {
+            return false;
+        }
+
+        var position = 0;
+        var ordinal = 0;
+        foreach (ref readonly var part in _parts.AsSpan())
+        {
+            var piece = part.Kind == TemplatePartKind.Variable ? ValueOf(part, ordinal++, context, values) : part.Text;
+            if (!input.Slice(position, piece.Length).SequenceEqual(piece))
+            {
+                return false;
+            }
+
+            position += piece.Length;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the substituted text and how each character matches; the spans have the resolved length.</summary>
+    private void Write(RequestContext context, ReadOnlySpan<string?> values, Span<char> characters, Span<GlobUnitKind> kinds)
     {
         var position = 0;
-        foreach (var part in _parts)
+        var ordinal = 0;
+        foreach (ref readonly var part in _parts.AsSpan())
         {
             switch (part.Kind)
             {
@@ -130,7 +239,7 @@ internal sealed class PolicyTemplate
                     position++;
                     break;
                 default:
-                    var value = Resolve(context, part) ?? string.Empty;
+                    var value = ValueOf(part, ordinal++, context, values);
                     value.AsSpan().CopyTo(characters[position..]);
                     kinds.Slice(position, value.Length).Fill(GlobUnitKind.Literal);
                     position += value.Length;
@@ -139,10 +248,14 @@ internal sealed class PolicyTemplate
         }
     }
 
-    private static string? Resolve(RequestContext context, TemplatePart part)
+    /// <summary>A variable's value as <see cref="Resolve"/> found it; called only after it succeeded.</summary>
+    private static string ValueOf(in TemplatePart part, int ordinal, RequestContext context, ReadOnlySpan<string?> values) =>
+        (ordinal < values.Length ? values[ordinal] : Lookup(context, part)) ?? string.Empty;
+
+    private static string? Lookup(RequestContext context, in TemplatePart part)
     {
         // Only single-valued keys can be substituted (a multi-valued key has no one value to insert).
-        if (context.TryGetValue(part.Text, out var value) && !value.IsMultiValued && value.Count == 1)
+        if (context.TryGetValue(part.Key, out var value) && !value.IsMultiValued && value.Count == 1)
         {
             return value[0];
         }

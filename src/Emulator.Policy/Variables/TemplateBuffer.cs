@@ -8,6 +8,9 @@ namespace Emulator.Policy;
 /// </summary>
 internal ref struct TemplateBuffer
 {
+    /// <summary>Templates that substitute to at most this many characters use the caller's stack buffer.</summary>
+    public const int StackLength = 256;
+
     private char[]? _rentedCharacters;
     private GlobUnitKind[]? _rentedKinds;
 

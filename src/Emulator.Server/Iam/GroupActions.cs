@@ -22,7 +22,7 @@ public static class GroupActions
             w.List("Users", users.Items, (u, user) => IamXml.User(u, user, full: false));
             IamXml.Paging(w, users);
         });
-        yield return Op("ListGroups", AwsOperation.Everything, (c, w) =>
+        yield return Op("ListGroups", c => IamResources.PathPrefix(c, "group"), (c, w) =>
         {
             var page = groups.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("Groups", page.Items, IamXml.Group);

@@ -30,6 +30,12 @@ public sealed class IamResources(IEmulatorStore store)
     public string InstanceProfile(OperationContext context) =>
         Lookup(context, "instance-profile", context["InstanceProfileName"], static (a, n) => a.InstanceProfiles.GetValueOrDefault(n)?.Arn);
 
+    /// <summary>
+    /// List calls over a path-based entity are authorized against the path they list, as AWS's
+    /// denials show ("iam:ListRoles on resource: arn:aws:iam::123456789012:role/").
+    /// </summary>
+    public static string PathPrefix(OperationContext context, string type) => context.Arn(type, context["PathPrefix"], "");
+
     public static string Policy(OperationContext context) => context["PolicyArn"] ?? "*";
 
     public static string NewPolicy(OperationContext context) => context.Arn("policy", context["Path"], context["PolicyName"]);

@@ -20,7 +20,7 @@ public static class InstanceProfileActions
             var (profile, role) = profiles.Get(c.AccountId, c["InstanceProfileName"]);
             w.Object("InstanceProfile", p => IamXml.InstanceProfile(p, profile, role));
         });
-        yield return Op("ListInstanceProfiles", AwsOperation.Everything, (c, w) =>
+        yield return Op("ListInstanceProfiles", c => IamResources.PathPrefix(c, "instance-profile"), (c, w) =>
         {
             var page = profiles.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("InstanceProfiles", page.Items, (p, item) => IamXml.InstanceProfile(p, item.Profile, item.Role));

@@ -18,7 +18,7 @@ public static class RoleActions
         });
         yield return Op("GetRole", c => resources.Role(c), (c, w) =>
             w.Object("Role", r => IamXml.Role(r, roles.Get(c.AccountId, c["RoleName"]), RoleShape.Full)));
-        yield return Op("ListRoles", AwsOperation.Everything, (c, w) =>
+        yield return Op("ListRoles", c => IamResources.PathPrefix(c, "role"), (c, w) =>
         {
             var page = roles.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("Roles", page.Items, (r, role) => IamXml.Role(r, role, RoleShape.Listed));

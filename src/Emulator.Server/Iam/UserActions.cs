@@ -32,7 +32,7 @@ public static class UserActions
                 : throw IamErrors.ValidationError("Must specify userName when calling with non-User credentials"));
             w.Object("User", u => IamXml.User(u, users.Get(c.AccountId, name), full: true));
         });
-        yield return Op("ListUsers", AwsOperation.Everything, (c, w) =>
+        yield return Op("ListUsers", c => IamResources.PathPrefix(c, "user"), (c, w) =>
         {
             var page = users.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("Users", page.Items, (u, user) => IamXml.User(u, user, full: false));

@@ -54,7 +54,8 @@ public static class StsActions
                     w.Value("PackedPolicySize", packed);
                 }
 
-                w.Value("Provider", token.Issuer.StartsWith("https://", StringComparison.Ordinal) ? token.Issuer["https://".Length..] : token.Issuer)
+                // AWS documents Provider as the token's issuer, but real responses carry the IAM OIDC provider's ARN.
+                w.Value("Provider", c.Principal.Arn)
                     .Value("Audience", token.Audiences.FirstOrDefault(a => a is not null))
                     .Value("SourceIdentity", token.SourceIdentity);
             })
@@ -107,13 +108,13 @@ public static class StsActions
             new("DecodeAuthorizationMessage", "sts:DecodeAuthorizationMessage", AwsOperation.Everything, (c, w) =>
             {
                 var encoded = c["EncodedMessage"];
-                new Core.Iam.Validation.ParameterValidator().Required("encodedMessage", encoded).Length("encodedMessage", encoded, 1, 10240).ThrowIfInvalid();
+                Core.Iam.Validation.ParameterValidator.ForSts().Required("encodedMessage", encoded).Length("encodedMessage", encoded, 1, 10240).ThrowIfInvalid();
                 w.Value("DecodedMessage", messages.Decode(encoded!));
             }),
             new("GetAccessKeyInfo", "sts:GetAccessKeyInfo", AwsOperation.Everything, (c, w) =>
             {
                 var keyId = c["AccessKeyId"];
-                new Core.Iam.Validation.ParameterValidator().Required("accessKeyId", keyId).Length("accessKeyId", keyId, 16, 128)
+                Core.Iam.Validation.ParameterValidator.ForSts().Required("accessKeyId", keyId).Length("accessKeyId", keyId, 16, 128)
                     .Pattern("accessKeyId", keyId, new Core.Iam.Validation.ModelPattern(@"[\w]*")).ThrowIfInvalid();
                 var account = credentials.AccountOf(keyId!)
                     ?? throw IamErrors.NoSuchEntity($"The Access Key with id {keyId} cannot be found.");

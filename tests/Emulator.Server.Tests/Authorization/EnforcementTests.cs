@@ -47,7 +47,7 @@ public sealed class EnforcementTests : IClassFixture<EnforcementTests.Factory>
         otherRole.Status.Should().Be(HttpStatusCode.Forbidden);
         otherRole.ErrorCode.Should().Be("AccessDenied");
         otherRole.ErrorMessage.Should().Be("User: arn:aws:iam::111111111111:user/reader is not authorized to perform: iam:GetRole on resource: arn:aws:iam::111111111111:role/db because no identity-based policy allows the iam:GetRole action");
-        list.ErrorMessage.Should().Be("User: arn:aws:iam::111111111111:user/reader is not authorized to perform: iam:ListRoles because no identity-based policy allows the iam:ListRoles action");
+        list.ErrorMessage.Should().Be("User: arn:aws:iam::111111111111:user/reader is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::111111111111:role/ because no identity-based policy allows the iam:ListRoles action");
     }
 
     [Fact]

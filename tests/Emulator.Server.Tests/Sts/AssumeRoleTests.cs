@@ -52,8 +52,8 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
     }
 
     [Theory]
-    [InlineData("899", "1 validation error detected: Value at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900")]
-    [InlineData("43201", "1 validation error detected: Value at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200")]
+    [InlineData("899", "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900")]
+    [InlineData("43201", "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200")]
     public async Task Durations_outside_900_to_43200_are_ValidationError(string duration, string message)
     {
         var response = await Assume(Dev, "abcd", ("DurationSeconds", duration));
@@ -135,7 +135,7 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         assumed.Value("PackedPolicySize").Should().MatchRegex(@"^\d+$");
         listRoles.Status.Should().Be(HttpStatusCode.OK);
         listUsers.ErrorCode.Should().Be("AccessDenied");
-        listUsers.ErrorMessage.Should().Be("User: arn:aws:sts::111111111111:assumed-role/abcd/s1 is not authorized to perform: iam:ListUsers because no session policy allows the iam:ListUsers action");
+        listUsers.ErrorMessage.Should().Be("User: arn:aws:sts::111111111111:assumed-role/abcd/s1 is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111111111111:user/ because no session policy allows the iam:ListUsers action");
     }
 
     [Fact]

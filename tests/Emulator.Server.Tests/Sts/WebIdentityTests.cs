@@ -51,7 +51,7 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.Factory>
         response.Status.Should().Be(HttpStatusCode.OK);
         response.Value("SubjectFromWebIdentityToken").Should().Be("repo:acme/app:ref:refs/heads/main");
         response.Value("Audience").Should().Be("sts.amazonaws.com");
-        response.Value("Provider").Should().Be("oidc.emulator.test");
+        response.Value("Provider").Should().Be("arn:aws:iam::123456789012:oidc-provider/oidc.emulator.test");
         response.Value("Arn").Should().Be("arn:aws:sts::123456789012:assumed-role/deploy/ci");
         identity.Value("Arn").Should().Be("arn:aws:sts::123456789012:assumed-role/deploy/ci");
     }

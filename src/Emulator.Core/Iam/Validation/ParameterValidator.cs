@@ -8,9 +8,12 @@ namespace Emulator.Core.Iam.Validation;
 /// in one ValidationError, worded as IAM words it ("1 validation error detected: Value at 'roleName'
 /// failed to satisfy constraint: Member must …"; IAM no longer echoes the value).
 /// </summary>
-public sealed class ParameterValidator
+public sealed class ParameterValidator(bool echoValues = false)
 {
     private readonly List<string> failures = [];
+
+    /// <summary>STS still quotes the offending value ("Value '43201' at 'durationSeconds' …"); IAM no longer does.</summary>
+    public static ParameterValidator ForSts() => new(echoValues: true);
 
     public ParameterValidator Required(string member, string? value)
     {
@@ -31,11 +34,11 @@ public sealed class ParameterValidator
 
         if (value.Length < min)
         {
-            Fail(member, $"Member must have length greater than or equal to {min}");
+            Fail(member, value, $"Member must have length greater than or equal to {min}");
         }
         else if (value.Length > max)
         {
-            Fail(member, $"Member must have length less than or equal to {max}");
+            Fail(member, value, $"Member must have length less than or equal to {max}");
         }
 
         return this;
@@ -45,7 +48,7 @@ public sealed class ParameterValidator
     {
         if (value is not null && value.Length > 0 && !pattern.IsMatch(value))
         {
-            Fail(member, $"Member must satisfy regular expression pattern: {pattern.Text}");
+            Fail(member, value, $"Member must satisfy regular expression pattern: {pattern.Text}");
         }
 
         return this;
@@ -94,11 +97,11 @@ public sealed class ParameterValidator
 
         if (value < min)
         {
-            Fail(member, $"Member must have value greater than or equal to {min}");
+            Fail(member, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value greater than or equal to {min}");
         }
         else if (value > max)
         {
-            Fail(member, $"Member must have value less than or equal to {max}");
+            Fail(member, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value less than or equal to {max}");
         }
 
         return this;
@@ -108,7 +111,7 @@ public sealed class ParameterValidator
     {
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            Fail(member, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+            Fail(member, value, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
         }
 
         return this;
@@ -118,7 +121,7 @@ public sealed class ParameterValidator
     {
         if (!condition)
         {
-            Fail(member, constraint);
+            Fail(member, null, constraint);
         }
 
         return this;
@@ -135,8 +138,10 @@ public sealed class ParameterValidator
         throw IamErrors.ValidationError(count + string.Join("; ", failures));
     }
 
-    private void Fail(string member, string constraint) =>
-        failures.Add($"Value at '{member}' failed to satisfy constraint: {constraint}");
+    private void Fail(string member, string? value, string constraint) =>
+        failures.Add(echoValues && value is not null
+            ? $"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}"
+            : $"Value at '{member}' failed to satisfy constraint: {constraint}");
 }
 
 /// <summary>A service-model regular expression, anchored, with the text IAM quotes in its message.</summary>

@@ -96,7 +96,7 @@ public sealed class SeedLoader(IamService iam)
                 throw new SeedException($"{account.Field("id")}: account {id} is declared twice.");
             }
 
-            state.Accounts[id] = new AccountState(id);
+            state.Accounts[id] = new AccountState(id) { CreateDate = iam.Context.Now() };
             Step(account.Field("rootAccessKeyId"), () =>
                 AccessKeyOperations.Add(state, new AccessKey(id, null, keyId, secret, true, iam.Context.Now(), null)));
             return id;

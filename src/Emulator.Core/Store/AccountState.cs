@@ -18,6 +18,9 @@ public sealed class AccountState(string accountId)
 
     public string? Alias { get; set; }
 
+    /// <summary>When the account came to be (the root user's CreateDate).</summary>
+    public DateTimeOffset CreateDate { get; init; }
+
     public Dictionary<string, Role> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, User> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +40,7 @@ public sealed class AccountState(string accountId)
 
     public AccountState Clone()
     {
-        var copy = new AccountState(AccountId) { Alias = Alias };
+        var copy = new AccountState(AccountId) { Alias = Alias, CreateDate = CreateDate };
         CopyInto(Roles, copy.Roles);
         CopyInto(Users, copy.Users);
         CopyInto(Groups, copy.Groups);

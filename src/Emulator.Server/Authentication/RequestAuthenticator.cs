@@ -158,7 +158,7 @@ public sealed class RequestAuthenticator(
     private Principal LenientRoot(string accessKeyId)
     {
         var accountId = accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccountId;
-        store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId)));
+        store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId) { CreateDate = emulatorClock.GetUtcNow() }));
         return Principal.Root(accountId, accessKeyId);
     }
 

@@ -22,8 +22,8 @@ public static class UserActions
             if (c["UserName"] is null && c.Principal.Type == PrincipalType.Account)
             {
                 // The root asking about itself: IAM answers with the account, without UserName or Path.
-                w.Object("User", u => u.Value("UserId", c.AccountId).Value("Arn", c.Principal.Arn)
-                    .Value("CreateDate", DateTimeOffset.UnixEpoch));
+                var created = iam.Context.Store.Read(state => state.Accounts[c.AccountId].CreateDate);
+                w.Object("User", u => u.Value("UserId", c.AccountId).Value("Arn", c.Principal.Arn).Value("CreateDate", created));
                 return;
             }
 

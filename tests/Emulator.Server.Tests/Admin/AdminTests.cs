@@ -70,4 +70,18 @@ public sealed class AdminTests
         response.Value("Arn").Should().Be("arn:aws:iam::123456789012:role/lenient");
         known.ErrorCode.Should().Be("SignatureDoesNotMatch", "known keys are still fully verified");
     }
+
+    [Fact]
+    public async Task GetUser_as_the_root_describes_the_account_with_its_creation_date()
+    {
+        using var factory = new EmulatorFactory();
+
+        var response = await factory.Iam().Call("GetUser");
+
+        response.Value("Arn").Should().Be("arn:aws:iam::123456789012:root");
+        response.Value("UserId").Should().Be("123456789012");
+        response.Element("UserName").Should().BeNull();
+        DateTimeOffset.Parse(response.Value("CreateDate")!, System.Globalization.CultureInfo.InvariantCulture)
+            .Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+    }
 }

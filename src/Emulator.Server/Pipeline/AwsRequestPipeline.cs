@@ -83,26 +83,7 @@ public sealed class AwsRequestPipeline(
 
             if (principal is not null && !operation.SkipsAuthorization)
             {
-                var requestKeys = RequestContextKeys.From(parameters);
-                foreach (var check in operation.AuthorizationChecks(context))
-                {
-                    var verdict = authorizer.Authorize(new AuthorizationRequest(principal, check.Action, check.Resource, region)
-                    {
-                        RequestId = requestId,
-                        SourceIp = http.Connection.RemoteIpAddress?.ToString(),
-                        UserAgent = http.Request.Headers.UserAgent.ToString(),
-                        SecureTransport = http.Request.IsHttps,
-                        ResourcePolicy = check.ResourcePolicy,
-                        ResourceAccountId = check.ResourceAccountId,
-                        RequireResourcePolicyAllow = check.RequireResourcePolicyAllow,
-                        ContextKeys = check.ContextKeys.Count == 0 ? requestKeys : requestKeys.Concat(check.ContextKeys).ToDictionary(StringComparer.OrdinalIgnoreCase),
-                    });
-                    decision = verdict.Verdict;
-                    if (!verdict.IsAllowed)
-                    {
-                        throw new AwsError("AccessDenied", check.DenialMessage ?? verdict.DenialMessage!, 403).ToException();
-                    }
-                }
+                decision = Authorize(http, principal, operation, context);
             }
 
             body = QueryResponseEncoder.Success(operation.Name, service.XmlNamespace, requestId, result => operation.Handler(context, result));
@@ -127,6 +108,37 @@ public sealed class AwsRequestPipeline(
         await http.Response.Body.WriteAsync(body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The one place permissions are checked: each of the operation's checks goes to the authorizer
+    /// with the request's facts; the first denial ends the request with AccessDenied.
+    /// </summary>
+    private string Authorize(HttpContext http, Principal principal, AwsOperation operation, OperationContext context)
+    {
+        var requestKeys = RequestContextKeys.From(context.Parameters);
+        var verdict = "-";
+        foreach (var check in operation.AuthorizationChecks(context))
+        {
+            var decision = authorizer.Authorize(new AuthorizationRequest(principal, check.Action, check.Resource, context.Region)
+            {
+                RequestId = context.RequestId,
+                SourceIp = http.Connection.RemoteIpAddress?.ToString(),
+                UserAgent = http.Request.Headers.UserAgent.ToString(),
+                SecureTransport = http.Request.IsHttps,
+                ResourcePolicy = check.ResourcePolicy,
+                ResourceAccountId = check.ResourceAccountId,
+                RequireResourcePolicyAllow = check.RequireResourcePolicyAllow,
+                ContextKeys = check.ContextKeys.Count == 0 ? requestKeys : requestKeys.Concat(check.ContextKeys).ToDictionary(StringComparer.OrdinalIgnoreCase),
+            });
+            verdict = decision.Verdict;
+            if (!decision.IsAllowed)
+            {
+                throw new AwsError("AccessDenied", check.DenialMessage ?? decision.DenialMessage!, 403).ToException();
+            }
+        }
+
+        return verdict;
     }
 
     /// <summary>

@@ -12,13 +12,14 @@ public sealed class PolicyDocument
     /// <summary>The original policy language version, still accepted for inline and trust policies.</summary>
     public const string LegacyVersion = "2008-10-17";
 
-    internal PolicyDocument(string text, PolicyKind kind, string version, string? id, PolicyStatement[] statements, PolicyPrincipal[] principals)
+    internal PolicyDocument(string text, PolicyKind kind, string version, string? id, PolicyStatement[] statements, PolicyPrincipal[] principals, ServiceTable services)
     {
         Text = text;
         Kind = kind;
         Version = version;
         Id = id;
         CompiledStatements = statements;
+        Services = services;
         Principals = principals;
         SizeWithoutWhitespace = CountNonWhitespace(text);
     }
@@ -49,6 +50,9 @@ public sealed class PolicyDocument
 
     /// <summary>The statements as an array, so the evaluator's loop is a plain indexed walk.</summary>
     internal PolicyStatement[] CompiledStatements { get; }
+
+    /// <summary>The services the statements' actions name, numbered for the evaluator.</summary>
+    internal ServiceTable Services { get; }
 
     private static int CountNonWhitespace(string text)
     {

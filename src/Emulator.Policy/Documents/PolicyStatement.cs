@@ -7,15 +7,16 @@ namespace Emulator.Policy;
 public sealed class PolicyStatement
 {
     private readonly ActionPattern[] _actionPatterns;
-
-    /// <summary>
-    /// Hashes of the services the action patterns name, when every pattern names a literal service; null otherwise.
-    /// A request for another service matches none of the patterns, which most statements show with one comparison.
-    /// </summary>
-    private readonly int[]? _serviceHashes;
     private readonly ArnPattern[]? _resourcePatterns;
     private readonly PrincipalEntry[]? _principalEntries;
     private readonly PolicyCondition[] _conditions;
+
+    /// <summary>
+    /// One bit per service the action patterns name (numbers from the policy's <see cref="ServiceTable"/>), when every
+    /// pattern names a literal service; 0 otherwise. A request for another service matches none of the patterns, which
+    /// most statements show with one bit test.
+    /// </summary>
+    private readonly ulong _serviceMask;
 
     internal PolicyStatement(
         int index,
@@ -28,7 +29,8 @@ public sealed class PolicyStatement
         IReadOnlyList<PolicyPrincipal>? principals,
         bool isNotPrincipal,
         PolicyCondition[] conditions,
-        bool variablesEnabled)
+        bool variablesEnabled,
+        ServiceTable.Builder services)
     {
         Index = index;
         Sid = sid;
@@ -46,10 +48,10 @@ public sealed class PolicyStatement
         _actionPatterns = new ActionPattern[actions.Count];
         for (var position = 0; position < actions.Count; position++)
         {
-            _actionPatterns[position] = new ActionPattern(actions[position]);
+            _actionPatterns[position] = new ActionPattern(actions[position], services);
         }
 
-        _serviceHashes = ServiceHashesOf(_actionPatterns);
+        _serviceMask = ServiceMaskOf(_actionPatterns);
 
         if (resources is not null)
         {
@@ -108,13 +110,16 @@ public sealed class PolicyStatement
     {
         ArgumentNullException.ThrowIfNull(action);
         Span<char> buffer = action.Length <= RequestedAction.StackLength ? stackalloc char[RequestedAction.StackLength] : new char[action.Length];
-        return AppliesToAction(RequestedAction.Lower(action, buffer));
+        return AppliesToAction(RequestedAction.Lower(action, buffer), ServiceTable.Unresolved);
     }
 
-    /// <summary>The evaluator's form: the action already lower-cased once for every statement.</summary>
-    internal bool AppliesToAction(in RequestedAction action)
+    /// <summary>The evaluator's form: the action lower-cased once for every statement, its service looked up once per policy.</summary>
+    /// <param name="serviceNumber">The request's service in the policy's <see cref="ServiceTable"/>, or <see cref="ServiceTable.Unresolved"/>.</param>
+    internal bool AppliesToAction(in RequestedAction action, int serviceNumber)
     {
-        if (_serviceHashes is not null && (action.Colon < 0 || Array.IndexOf(_serviceHashes, action.ServiceHash) < 0))
+        if (_serviceMask != 0
+            && serviceNumber != ServiceTable.Unresolved
+            && (serviceNumber < 0 || (_serviceMask & (1UL << serviceNumber)) == 0))
         {
             // No pattern names the request's service: Action does not match, NotAction does.
             return IsNotAction;
@@ -123,7 +128,7 @@ public sealed class PolicyStatement
         var matched = false;
         foreach (var pattern in _actionPatterns)
         {
-            if (pattern.Matches(action))
+            if (pattern.Matches(action, serviceNumber))
             {
                 matched = true;
                 break;
@@ -208,23 +213,20 @@ public sealed class PolicyStatement
 
     public override string ToString() => $"{Label} ({Effect})";
 
-    private static int[]? ServiceHashesOf(ActionPattern[] patterns)
+    private static ulong ServiceMaskOf(ActionPattern[] patterns)
     {
-        var hashes = new List<int>(patterns.Length);
+        var mask = 0UL;
         foreach (var pattern in patterns)
         {
-            if (pattern.LiteralService is not { } service)
+            if (pattern.ServiceNumber < 0)
             {
-                return null;
+                // A wildcard service (or one past the table's capacity) could be any service: no filter.
+                return 0;
             }
 
-            var hash = RequestedAction.HashOfService(service);
-            if (!hashes.Contains(hash))
-            {
-                hashes.Add(hash);
-            }
+            mask |= 1UL << pattern.ServiceNumber;
         }
 
-        return [.. hashes];
+        return mask;
     }
 }

@@ -233,7 +233,9 @@ public static class PolicyEvaluator
         ref MissingContextKeys missing)
     {
         var isResourceLayer = layer == PolicySetType.Resource;
-        foreach (var statement in source.Document.CompiledStatements)
+        var document = source.Document;
+        var serviceNumber = document.Services.NumberOf(action);
+        foreach (var statement in document.CompiledStatements)
         {
             if (statement.Effect == StatementEffect.Allow)
             {
@@ -246,7 +248,7 @@ public static class PolicyEvaluator
             }
 
             // The action is the cheapest test and rules out most statements, so it comes first.
-            if (!statement.AppliesToAction(action))
+            if (!statement.AppliesToAction(action, serviceNumber))
             {
                 continue;
             }

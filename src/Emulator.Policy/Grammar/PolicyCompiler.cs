@@ -9,6 +9,7 @@ internal static class PolicyCompiler
         var variablesEnabled = version == PolicyDocument.CurrentVersion;
         var statements = new PolicyStatement[policy.Statements.Count];
         var principals = new List<PolicyPrincipal>();
+        var services = new ServiceTable.Builder();
         for (var index = 0; index < statements.Length; index++)
         {
             var raw = policy.Statements[index];
@@ -31,10 +32,11 @@ internal static class PolicyCompiler
                 statementPrincipals,
                 raw.NotPrincipal is not null,
                 CompileConditions(raw.Condition, variablesEnabled),
-                variablesEnabled);
+                variablesEnabled,
+                services);
         }
 
-        return new PolicyDocument(text, kind, version, policy.Id, statements, [.. principals]);
+        return new PolicyDocument(text, kind, version, policy.Id, statements, [.. principals], services.Build());
     }
 
     private static PolicyCondition[] CompileConditions(IReadOnlyList<RawConditionBlock>? blocks, bool variablesEnabled)

@@ -27,7 +27,7 @@ internal readonly ref struct RequestedAction
     /// <summary>Position of the first colon, or -1 for an action without a service prefix.</summary>
     public int Colon { get; }
 
-    /// <summary><see cref="HashOfService"/> of <see cref="Service"/>, so statements can rule out other services with one comparison.</summary>
+    /// <summary><see cref="HashOfService"/> of <see cref="Service"/>, so a <see cref="ServiceTable"/> finds it with integer comparisons.</summary>
     public int ServiceHash { get; }
 
     /// <summary>The service prefix (<c>iam</c>); only when <see cref="Colon"/> is not negative.</summary>
@@ -36,7 +36,7 @@ internal readonly ref struct RequestedAction
     /// <summary>The action name after the colon (<c>getrole</c>).</summary>
     public ReadOnlySpan<char> Name => Lowered[(Colon + 1)..];
 
-    /// <summary>The hash statements compile their literal service prefixes with (per process, like every string hash).</summary>
+    /// <summary>The hash a <see cref="ServiceTable"/> keeps for each service (per process, like every string hash).</summary>
     public static int HashOfService(ReadOnlySpan<char> loweredService) => string.GetHashCode(loweredService);
 
     /// <param name="buffer">At least <paramref name="action"/>'s length; the result points into it.</param>

@@ -2,7 +2,8 @@ namespace Emulator.Policy;
 
 /// <summary>
 /// A policy value with <c>${…}</c> variables, tokenised when the policy is written so that evaluation only
-/// looks the keys up and copies text into a stack buffer.
+/// looks each key up once and compares the pieces with the input in place; only a glob with wildcards (or a
+/// case-insensitive comparison) writes the substituted text out, into a stack buffer.
 /// </summary>
 /// <remarks>
 /// AWS substitutes variables only in policies whose <c>Version</c> is <c>2012-10-17</c>; the compiler
@@ -116,17 +117,7 @@ internal sealed class PolicyTemplate
             return EqualsSubstituted(input, length, context, values);
         }
 
-        if (!input.StartsWith(_literalStart))
-        {
-            return false;
-        }
-
-        using var buffer = new TemplateBuffer(
-            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
-            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
-            length);
-        Write(context, values, buffer.Characters, buffer.Kinds);
-        return GlobMatcher.Matches(buffer.Characters, buffer.Kinds, input);
+        return input.StartsWith(_literalStart) && MatchesSubstitutedGlob(input, length, context, values);
     }
 
     /// <summary>
@@ -143,17 +134,9 @@ internal sealed class PolicyTemplate
             return false;
         }
 
-        if (comparison == StringComparison.Ordinal)
-        {
-            return EqualsSubstituted(input, length, context, values);
-        }
-
-        using var buffer = new TemplateBuffer(
-            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
-            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
-            length);
-        Write(context, values, buffer.Characters, buffer.Kinds);
-        return MemoryExtensions.Equals(buffer.Characters, input, comparison);
+        return comparison == StringComparison.Ordinal
+            ? EqualsSubstituted(input, length, context, values)
+            : EqualsSubstitutedWith(comparison, input, length, context, values);
     }
 
     /// <summary>
@@ -213,6 +196,28 @@ internal sealed class PolicyTemplate
         }
 
         return true;
+    }
+
+    // The two comparisons that need the substituted text written out live in their own methods, so the stack
+    // buffers they reserve do not weigh on the common paths above (a length or prefix mismatch, an ordinal compare).
+    private bool MatchesSubstitutedGlob(ReadOnlySpan<char> input, int length, RequestContext context, ReadOnlySpan<string?> values)
+    {
+        using var buffer = new TemplateBuffer(
+            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
+            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
+            length);
+        Write(context, values, buffer.Characters, buffer.Kinds);
+        return GlobMatcher.Matches(buffer.Characters, buffer.Kinds, input);
+    }
+
+    private bool EqualsSubstitutedWith(StringComparison comparison, ReadOnlySpan<char> input, int length, RequestContext context, ReadOnlySpan<string?> values)
+    {
+        using var buffer = new TemplateBuffer(
+            stackalloc char[Math.Min(length, TemplateBuffer.StackLength)],
+            stackalloc GlobUnitKind[Math.Min(length, TemplateBuffer.StackLength)],
+            length);
+        Write(context, values, buffer.Characters, buffer.Kinds);
+        return MemoryExtensions.Equals(buffer.Characters, input, comparison);
     }
 
     /// <summary>Writes the substituted text and how each character matches; the spans have the resolved length.</summary>

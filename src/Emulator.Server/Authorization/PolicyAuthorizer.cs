@@ -31,7 +31,8 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
             IsRoot = principal.IsRoot,
             SameAccount = resourceAccount == principal.AccountId,
         };
-        var decision = PolicyEvaluator.Evaluate(context, input);
+        // The allocation-free outcome carries the deciding statements and verdicts the log needs; no Decision object.
+        var decision = PolicyEvaluator.EvaluateOutcome(context, input);
         var matched = decision.DecidingStatements.Select(s => s.ToString()).ToList();
         var message = decision.IsAllowed ? null : DenialMessage(decision);
         var explanation = decision.IsAllowed
@@ -56,7 +57,7 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
     }
 
     /// <summary>AWS's sentence; an explicit deny in a managed policy also names the policy ARN.</summary>
-    private static string DenialMessage(Decision decision)
+    private static string DenialMessage(in EvaluationOutcome decision)
     {
         var message = decision.DenialMessage();
         if (decision.Effect == DecisionEffect.ExplicitDeny

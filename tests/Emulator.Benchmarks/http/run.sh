@@ -8,6 +8,7 @@ PORT=${PORT:-4611}
 DURATION=${DURATION:-15}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
+LOG_LEVEL=${LOG_LEVEL:-Warning}
 URL=http://127.0.0.1:$PORT
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -21,7 +22,7 @@ JSON
 
 dotnet build -c Release src/Emulator.Server -v q -nologo >/dev/null
 dotnet src/Emulator.Server/bin/Release/net10.0/Emulator.Server.dll --urls "$URL" --seed "$work/seed.json" \
-  --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
+  --Serilog:MinimumLevel:Default="$LOG_LEVEL" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "$URL/_emulator/health" >/dev/null && break; sleep 0.1; done
 

@@ -62,10 +62,7 @@ public sealed class PolicyResolver(IEmulatorStore store)
             return PrincipalPolicySet.None with { Tags = session.Tags };
         }
 
-        var policies = new List<PolicySource>();
-        AddInline(policies, role.Arn, role.InlinePolicies);
-        AddManaged(policies, state, account, role.AttachedPolicyArns);
-        return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), session.Tags);
+        return RolePolicies(state, account, role, session.Tags);
     });
 
     /// <summary>
@@ -82,7 +79,7 @@ public sealed class PolicyResolver(IEmulatorStore store)
             }
 
             var policies = new List<PolicySource>();
-            AddInline(policies, $"{user.Arn}", user.InlinePolicies);
+            AddInline(policies, user.Arn, user.InlinePolicies);
             AddManaged(policies, state, account, user.AttachedPolicyArns);
             foreach (var group in account.Groups.Values.Where(g => g.UserNames.Contains(user.UserName)))
             {
@@ -95,14 +92,8 @@ public sealed class PolicyResolver(IEmulatorStore store)
     }
 
     /// <summary>A role's inline and attached policies, boundary and tags, as the policy simulator sees them (no session).</summary>
-    public PrincipalPolicySet ForRole(Role role) => store.Read(state =>
-    {
-        var account = IamRules.Account(state, role.AccountId);
-        var policies = new List<PolicySource>();
-        AddInline(policies, role.Arn, role.InlinePolicies);
-        AddManaged(policies, state, account, role.AttachedPolicyArns);
-        return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), role.Tags);
-    });
+    public PrincipalPolicySet ForRole(Role role) =>
+        store.Read(state => RolePolicies(state, IamRules.Account(state, role.AccountId), role, role.Tags));
 
     /// <summary>A group's inline and attached policies (groups have no boundary and no tags).</summary>
     public PrincipalPolicySet ForGroup(Group group) => store.Read(state =>
@@ -151,6 +142,15 @@ public sealed class PolicyResolver(IEmulatorStore store)
             .Select(p => new PolicySource(p.Arn, type, p.DefaultVersion.Document.Document))
             .ToList();
     });
+
+    /// <summary>A role's inline and attached policies and boundary, with the tags its principal carries (role or session tags).</summary>
+    private static PrincipalPolicySet RolePolicies(EmulatorState state, AccountState account, Role role, IReadOnlyList<Tag> tags)
+    {
+        var policies = new List<PolicySource>();
+        AddInline(policies, role.Arn, role.InlinePolicies);
+        AddManaged(policies, state, account, role.AttachedPolicyArns);
+        return new PrincipalPolicySet(policies, Boundary(state, account, role.PermissionsBoundaryArn), tags);
+    }
 
     private static void AddInline(List<PolicySource> target, string ownerArn, IEnumerable<InlinePolicy> policies)
     {

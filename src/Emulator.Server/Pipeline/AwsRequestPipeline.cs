@@ -54,8 +54,9 @@ public sealed class AwsRequestPipeline(
             else
             {
                 principal = await authenticator.AuthenticateAsync(request, claim, service.SigningName);
-                if (principal.AccessKeyId is { } keyId)
+                if (principal is { Session: null, AccessKeyId: { } keyId })
                 {
+                    // Long-term keys only: GetAccessKeyLastUsed reports them; temporary keys are in no table.
                     runtime.Credentials.RecordUse(keyId, runtime.Clock.GetUtcNow(), service.SigningName, claim.Region);
                 }
             }

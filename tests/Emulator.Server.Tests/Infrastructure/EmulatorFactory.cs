@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -25,6 +28,22 @@ public class EmulatorFactory(string? seedJson = null, string? auth = null) : Web
 
     public IamTestClient Iam(string accessKeyId = DefaultKeyId, string secret = DefaultSecret) =>
         new(CreateClient(), accessKeyId, secret);
+
+    /// <summary>Mints an ID token from the built-in OIDC issuer (subject, audience, claims, lifetimeSeconds).</summary>
+    public async Task<string> MintOidcToken(object request)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/_emulator/oidc/token", request);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>AssumeRoleWithWebIdentity as SDKs send it: unsigned.</summary>
+    public Task<IamResponse> AssumeRoleWithWebIdentity(string roleArn, string token, params (string Name, string Value)[] extra)
+    {
+        var body = IamTestClient.Form([("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", roleArn),
+            ("RoleSessionName", "ci"), ("WebIdentityToken", token), .. extra]);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        return Iam().SendRaw(request);
+    }
 
     public const string DefaultKeyId = "AKIAIOSFODNN7EXAMPLE";
     public const string DefaultSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

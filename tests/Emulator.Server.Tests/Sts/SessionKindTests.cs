@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Emulator.Server.Tests.Infrastructure;
 
 namespace Emulator.Server.Tests.Sts;
@@ -81,12 +78,8 @@ public sealed class SessionKindTests : IClassFixture<SessionKindTests.Factory>
     [Fact]
     public async Task Chaining_from_a_web_identity_session_is_capped_at_one_hour()
     {
-        var mint = await factory.CreateClient().PostAsJsonAsync("/_emulator/oidc/token", new { subject = "ci" });
-        var jwt = (await mint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-        var body = IamTestClient.Form([("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"),
-            ("RoleArn", "arn:aws:iam::123456789012:role/reader"), ("RoleSessionName", "ci"), ("WebIdentityToken", jwt), ("DurationSeconds", "7200")]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        var web = await factory.Iam().SendRaw(request);
+        var jwt = await factory.MintOidcToken(new { subject = "ci" });
+        var web = await factory.AssumeRoleWithWebIdentity("arn:aws:iam::123456789012:role/reader", jwt, ("DurationSeconds", "7200"));
         var session = factory.Iam().WithCredentials(web, "sts");
 
         var tooLong = await session.Call("AssumeRole", ("RoleArn", "arn:aws:iam::123456789012:role/reader"), ("RoleSessionName", "hop"), ("DurationSeconds", "7200"));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Emulator.Server.Tests.Infrastructure;
 
@@ -25,20 +24,10 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.Factory>
 
     public sealed class Factory() : EmulatorFactory(Seed);
 
-    private async Task<string> Mint(object request)
-    {
-        var response = await factory.CreateClient().PostAsJsonAsync("/_emulator/oidc/token", request);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
+    private Task<string> Mint(object request) => factory.MintOidcToken(request);
 
-    /// <summary>AssumeRoleWithWebIdentity as SDKs send it: unsigned.</summary>
-    private async Task<IamResponse> AssumeWithToken(string token, string role = "arn:aws:iam::123456789012:role/deploy")
-    {
-        var body = IamTestClient.Form([("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", role),
-            ("RoleSessionName", "ci"), ("WebIdentityToken", token)]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        return await factory.Iam().SendRaw(request);
-    }
+    private Task<IamResponse> AssumeWithToken(string token, string role = "arn:aws:iam::123456789012:role/deploy") =>
+        factory.AssumeRoleWithWebIdentity(role, token);
 
     [Fact]
     public async Task A_token_from_the_built_in_issuer_matching_the_trust_conditions_gets_credentials()

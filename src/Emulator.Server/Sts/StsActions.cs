@@ -140,7 +140,7 @@ public static class StsActions
     {
         var request = AssumeRoleParameters(c);
         var role = sts.FindRole(request.RoleArn!);
-        var trust = role is null ? null : new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document);
+        var trust = TrustPolicyOf(role);
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
             ["sts:RoleSessionName"] = [request.RoleSessionName!],
@@ -209,7 +209,7 @@ public static class StsActions
         [
             new AuthorizationCheck("sts:AssumeRoleWithWebIdentity", roleArn)
             {
-                ResourcePolicy = role is null ? null : new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document),
+                ResourcePolicy = TrustPolicyOf(role),
                 RequireResourcePolicyAllow = true,
                 ContextKeys = keys,
                 DenialMessage = "Not authorized to perform sts:AssumeRoleWithWebIdentity",
@@ -218,6 +218,10 @@ public static class StsActions
     }
 
     private static AwsException NotAuthorizedForWebIdentity() => IamErrors.AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity");
+
+    /// <summary>A role's trust policy as the evaluator's resource policy; none for a missing role (which then denies).</summary>
+    private static PolicySource? TrustPolicyOf(Core.Iam.Roles.Role? role) =>
+        role is null ? null : new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document);
 
     private static string? AccountOf(string arn)
     {

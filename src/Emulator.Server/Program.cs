@@ -3,6 +3,16 @@ using Emulator.Server.Hosting;
 using Serilog;
 using Serilog.Events;
 
+try
+{
+    CommandLine.Validate(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"emulator: {e.Message}");
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 EmulatorOptions options;
 try

@@ -22,7 +22,10 @@ public sealed class PolicyResolver(IEmulatorStore store)
     private static readonly PolicySource RootPermissions = new("root", PolicySetType.Identity,
         PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!);
 
-    /// <summary>Inline session policies compiled once per distinct text.</summary>
+    /// <summary>How many distinct inline session policies stay compiled; when full the cache starts over.</summary>
+    private const int SessionPolicyCacheSize = 1000;
+
+    /// <summary>Inline session policies compiled once per distinct text (bounded).</summary>
     private readonly ConcurrentDictionary<string, PolicyDocument> sessionPolicies = new(StringComparer.Ordinal);
 
     public PrincipalPolicySet ForPrincipal(Principal principal)
@@ -30,7 +33,7 @@ public sealed class PolicyResolver(IEmulatorStore store)
         var session = principal.Session;
         var set = session?.Kind == SessionKind.AssumedRole
             ? ForRole(session)
-            : principal.UserName is { } userName ? ForUser(principal.AccountId, userName) : PrincipalPolicySet.None;
+            : principal.UserName is { } userName ? ForUser(principal.AccountId, userName, principal.UserId) : PrincipalPolicySet.None;
         if (session?.Kind == SessionKind.FederatedUser && session.UserName is null)
         {
             set = set with { IdentityPolicies = [RootPermissions] };
@@ -45,12 +48,26 @@ public sealed class PolicyResolver(IEmulatorStore store)
         var policies = new List<PolicySource>();
         if (session.InlinePolicy is { } inline)
         {
-            policies.Add(new PolicySource("session policy", PolicySetType.Session,
-                sessionPolicies.GetOrAdd(inline, text => PolicyParser.Parse(text, PolicyKind.Session).Document!)));
+            policies.Add(new PolicySource("session policy", PolicySetType.Session, SessionPolicy(inline)));
         }
 
         policies.AddRange(ManagedPolicies(session.AccountId, session.PolicyArns, PolicySetType.Session));
         return set with { SessionPolicies = policies, Tags = session.Kind == SessionKind.FederatedUser ? session.Tags : set.Tags };
+    }
+
+    private PolicyDocument SessionPolicy(string text)
+    {
+        if (sessionPolicies.TryGetValue(text, out var compiled))
+        {
+            return compiled;
+        }
+
+        if (sessionPolicies.Count >= SessionPolicyCacheSize)
+        {
+            sessionPolicies.Clear();
+        }
+
+        return sessionPolicies.GetOrAdd(text, t => PolicyParser.Parse(t, PolicyKind.Session).Document!);
     }
 
     /// <summary>A role session: the role's current policies (changes apply to live sessions) and the session's own tags.</summary>
@@ -69,11 +86,13 @@ public sealed class PolicyResolver(IEmulatorStore store)
     /// An IAM user's policies: its own inline and attached ones, every group's, its boundary and tags. Enforcement
     /// and the policy simulator (PolicySourceArn naming a user) both read them here.
     /// </summary>
-    public PrincipalPolicySet ForUser(string accountId, string userName)
+    public PrincipalPolicySet ForUser(string accountId, string userName, string? expectedUserId = null)
     {
         return store.Read(state =>
         {
-            if (!state.Accounts.TryGetValue(accountId, out var account) || !account.Users.TryGetValue(userName, out var user))
+            // A caller is bound to the user's unique id: a user recreated under the same name is someone else.
+            if (!state.Accounts.TryGetValue(accountId, out var account) || !account.Users.TryGetValue(userName, out var user)
+                || (expectedUserId is not null && user.UserId != expectedUserId))
             {
                 return PrincipalPolicySet.None;
             }

@@ -28,6 +28,10 @@ public sealed class CredentialResolver(IEmulatorStore store)
     public string? AccountOf(string accessKeyId) =>
         store.Read(state => state.AccessKeyOwners.GetValueOrDefault(accessKeyId)) ?? Identifiers.IdGenerator.AccountOf(accessKeyId);
 
+    /// <summary>The unique id of the user now holding this name, or null.</summary>
+    public string? UserId(string accountId, string userName) => store.Read(state =>
+        state.Accounts.TryGetValue(accountId, out var account) && account.Users.TryGetValue(userName, out var user) ? user.UserId : null);
+
     public bool AccountExists(string accountId) => store.Read(state => state.Accounts.ContainsKey(accountId));
 
     /// <summary>Records the key's last use (GetAccessKeyLastUsed).</summary>

@@ -235,6 +235,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         {
             FederatedName = name,
             UserName = caller.UserName,
+            UserId = caller.IsRoot ? null : caller.UserId,
             UserArn = caller.IsRoot ? null : caller.Arn,
             Tags = tags,
             InlinePolicy = policy,

@@ -21,7 +21,16 @@ public sealed class RequestAuthenticator(
     AuthenticationMode mode,
     string defaultAccountId)
 {
+    private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+
+    /// <summary>Derived keys are reused for a day's requests by the same key, region and service, as SDKs reuse them.</summary>
+    private static readonly SigningKeyCache SigningKeys = new(capacity: 10_000);
+
+    /// <summary>How many accounts lenient mode may create for unknown keys: bounded, so a stream of random keys cannot grow the state.</summary>
+    public const int MaxLenientAccounts = 100;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> lenientAccounts = new(StringComparer.Ordinal);
 
     public AuthenticationMode Mode => mode;
 
@@ -74,16 +83,37 @@ public sealed class RequestAuthenticator(
             throw new AwsError("ExpiredToken", "The security token included in the request is expired", 403).ToException();
         }
 
+        // Credentials from GetSessionToken/GetFederationToken belong to the user who asked, by unique
+        // id: once that user is deleted they stop working, even if a new user takes the name (AWS).
+        if (session.UserName is not null && credentials.UserId(session.AccountId, session.UserName) != session.UserId)
+        {
+            throw InvalidToken();
+        }
+
         VerifySignature(request, claim, session.SecretAccessKey);
         return Principal.ForSession(session);
     }
 
+    /// <summary>
+    /// The payload hash is always computed from the bytes received: a declared
+    /// <c>x-amz-content-sha256</c> must equal it, and <c>UNSIGNED-PAYLOAD</c> (an S3 feature) is
+    /// accepted only for a presigned request without a body (EKS-style tokens). Trusting the header
+    /// would let anyone replay a captured signature with another body.
+    /// </summary>
     public static void VerifySignature(SignedRequest request, SigV4Credential claim, string secret)
     {
-        var payloadHash = request.Header("x-amz-content-sha256") ?? SigV4Signer.PayloadHash(request.Body);
-        var expected = Sign(request, claim, secret, payloadHash);
-        if (!FixedTimeEquals(expected, claim.Signature)
-            && !(claim.IsPresigned && FixedTimeEquals(Sign(request, claim, secret, "UNSIGNED-PAYLOAD"), claim.Signature)))
+        var bodyHash = SigV4Signer.PayloadHash(request.Body);
+        var declared = request.Header("x-amz-content-sha256");
+        var unsignedAllowed = claim.IsPresigned && request.Body.Length == 0;
+        var signingKey = SigningKeys.Get(secret, claim.ScopeDate, claim.Region, claim.Service);
+        var matches = declared switch
+        {
+            null => FixedTimeEquals(Sign(request, claim, signingKey, bodyHash), claim.Signature)
+                || (unsignedAllowed && FixedTimeEquals(Sign(request, claim, signingKey, UnsignedPayload), claim.Signature)),
+            UnsignedPayload => unsignedAllowed && FixedTimeEquals(Sign(request, claim, signingKey, UnsignedPayload), claim.Signature),
+            _ => declared == bodyHash && FixedTimeEquals(Sign(request, claim, signingKey, bodyHash), claim.Signature),
+        };
+        if (!matches)
         {
             throw new AwsError("SignatureDoesNotMatch",
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
@@ -91,11 +121,11 @@ public sealed class RequestAuthenticator(
         }
     }
 
-    private static string Sign(SignedRequest request, SigV4Credential claim, string secret, string payloadHash)
+    private static string Sign(SignedRequest request, SigV4Credential claim, byte[] signingKey, string payloadHash)
     {
         var canonical = SigV4Signer.CanonicalRequest(request, claim.SignedHeaders, payloadHash, excludeSignatureParameter: claim.IsPresigned);
         var toSign = SigV4Signer.StringToSign(claim.AmzDate, claim.Scope, canonical);
-        return SigV4Signer.Signature(SigV4Signer.SigningKey(secret, claim.ScopeDate, claim.Region, claim.Service), toSign);
+        return SigV4Signer.Signature(signingKey, toSign);
     }
 
     private static bool FixedTimeEquals(string expected, string actual) =>
@@ -158,6 +188,21 @@ public sealed class RequestAuthenticator(
     private Principal LenientRoot(string accessKeyId)
     {
         var accountId = accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccountId;
+        if (accountId != defaultAccountId && !lenientAccounts.ContainsKey(accountId))
+        {
+            lock (lenientAccounts)
+            {
+                if (lenientAccounts.Count >= MaxLenientAccounts)
+                {
+                    throw new AwsError("InvalidClientTokenId",
+                        $"The security token included in the request is invalid. (--auth lenient creates at most {MaxLenientAccounts} accounts for unknown 12-digit keys, and has; seed the accounts you need.)",
+                        403).ToException();
+                }
+
+                lenientAccounts.TryAdd(accountId, true);
+            }
+        }
+
         store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId) { CreateDate = emulatorClock.GetUtcNow() }));
         return Principal.Root(accountId, accessKeyId);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Emulator.Core.Errors;
-using Emulator.Server.Protocol;
 
 namespace Emulator.Server.Authentication;
 
@@ -8,7 +7,7 @@ namespace Emulator.Server.Authentication;
 public static class SigV4Parser
 {
     /// <summary>Null when the request carries no signature at all.</summary>
-    public static SigV4Credential? Parse(SignedRequest request, QueryParameters query)
+    public static SigV4Credential? Parse(SignedRequest request)
     {
         var authorization = request.Header("authorization");
         if (authorization is not null)
@@ -16,8 +15,8 @@ public static class SigV4Parser
             return ParseHeader(request, authorization);
         }
 
-        return query.Contains("X-Amz-Algorithm") || query.Contains("X-Amz-Credential") || query.Contains("X-Amz-Signature")
-            ? ParsePresigned(query)
+        return request.QueryValue("X-Amz-Algorithm") is not null || request.QueryValue("X-Amz-Credential") is not null || request.QueryValue("X-Amz-Signature") is not null
+            ? ParsePresigned(request.QueryValue)
             : null;
     }
 
@@ -60,27 +59,27 @@ public static class SigV4Parser
         return Credential(components["Credential"], signedHeaders, components["Signature"], amzDate, request.Header("x-amz-security-token"), presigned: false);
     }
 
-    private static SigV4Credential ParsePresigned(QueryParameters query)
+    private static SigV4Credential ParsePresigned(Func<string, string?> query)
     {
-        var algorithm = query["X-Amz-Algorithm"];
+        var algorithm = query("X-Amz-Algorithm");
         if (algorithm != SigV4Signer.Algorithm)
         {
             throw Incomplete($"Unsupported AWS 'algorithm': '{algorithm}'.");
         }
 
-        var missing = new[] { "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date" }.Where(n => query[n] is null).ToList();
+        var missing = new[] { "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date" }.Where(n => query(n) is null).ToList();
         if (missing.Count > 0)
         {
             throw Incomplete(string.Concat(missing.Select(n => $"AWS query-string parameters must include '{n}'. ")) + "Re-examine the query-string parameters.");
         }
 
-        var signedHeaders = query["X-Amz-SignedHeaders"]!.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var signedHeaders = query("X-Amz-SignedHeaders")!.Split(';', StringSplitOptions.RemoveEmptyEntries);
         if (!signedHeaders.Contains("host"))
         {
             throw Incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        return Credential(query["X-Amz-Credential"]!, signedHeaders, query["X-Amz-Signature"]!, query["X-Amz-Date"]!, query["X-Amz-Security-Token"], presigned: true);
+        return Credential(query("X-Amz-Credential")!, signedHeaders, query("X-Amz-Signature")!, query("X-Amz-Date")!, query("X-Amz-Security-Token"), presigned: true);
     }
 
     private static SigV4Credential Credential(string credential, string[] signedHeaders, string signature, string amzDate, string? token, bool presigned)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Emulator.Server.Protocol;
 
 namespace Emulator.Server.Authentication;
 
@@ -18,7 +19,7 @@ public static class SigV4Signer
         var builder = new StringBuilder();
         builder.Append(request.Method).Append('\n');
         builder.Append(CanonicalUri(request.RawPath)).Append('\n');
-        builder.Append(CanonicalQueryString(request.RawQuery, excludeSignatureParameter)).Append('\n');
+        builder.Append(CanonicalQueryString(request.QueryPairs, excludeSignatureParameter)).Append('\n');
         foreach (var name in signedHeaders)
         {
             builder.Append(name).Append(':').Append(CanonicalHeaderValue(request, name)).Append('\n');
@@ -82,30 +83,27 @@ public static class SigV4Signer
         return Encode(normalized, keepSlash: true);
     }
 
-    public static string CanonicalQueryString(string rawQuery, bool excludeSignatureParameter)
+    /// <summary>The canonical query string of a raw query, decoded by the same decoder as the parameters.</summary>
+    public static string CanonicalQueryString(string rawQuery, bool excludeSignatureParameter) =>
+        CanonicalQueryString(QueryParameters.DecodePairs(rawQuery), excludeSignatureParameter);
+
+    /// <summary>Decoded pairs re-encoded with RFC 3986 rules, sorted by key then value.</summary>
+    public static string CanonicalQueryString(IReadOnlyList<KeyValuePair<string, string>> decodedPairs, bool excludeSignatureParameter)
     {
-        if (rawQuery.Length == 0)
+        if (decodedPairs.Count == 0)
         {
             return "";
         }
 
-        var pairs = new List<(string Key, string Value)>();
-        foreach (var part in rawQuery.Split('&'))
+        var pairs = new List<(string Key, string Value)>(decodedPairs.Count);
+        foreach (var (key, value) in decodedPairs)
         {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            var key = Encode(Uri.UnescapeDataString(equals < 0 ? part : part[..equals]), keepSlash: false);
-            var value = equals < 0 ? "" : Encode(Uri.UnescapeDataString(part[(equals + 1)..]), keepSlash: false);
             if (excludeSignatureParameter && key == "X-Amz-Signature")
             {
                 continue;
             }
 
-            pairs.Add((key, value));
+            pairs.Add((Encode(key, keepSlash: false), Encode(value, keepSlash: false)));
         }
 
         pairs.Sort((a, b) =>

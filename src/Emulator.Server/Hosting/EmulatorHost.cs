@@ -45,6 +45,7 @@ public static class EmulatorHost
         app.MapAdmin();
         app.MapOidc();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
-        app.MapMethods("/", ["GET", "POST"], pipeline.HandleAsync);
+        // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.
+        app.Map("/", pipeline.HandleAsync);
     }
 }

@@ -37,10 +37,16 @@ public sealed class AwsRequestPipeline(
         byte[] body;
         try
         {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method))
+            {
+                throw new AwsError("MethodNotAllowed", $"The HTTP method {http.Request.Method} is not allowed: the query API takes GET or POST.", 405).ToException();
+            }
+
             var request = await ReadAsync(http);
             var parameters = Parameters(http, request);
+            request = request with { QueryPairs = parameters.QueryPairs };
             action = parameters["Action"] ?? "-";
-            var claim = SigV4Parser.Parse(request, QueryParameters.Parse(request.RawQuery));
+            var claim = SigV4Parser.Parse(request);
             service = ChooseService(claim, parameters["Action"]);
             var operation = parameters["Action"] is { } name && service.Operations.TryGetValue(name, out var found) ? found : null;
 
@@ -95,10 +101,10 @@ public sealed class AwsRequestPipeline(
             body = QueryResponseEncoder.Error(e.Error, service.XmlNamespace, requestId);
             status = e.Error.HttpStatus;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(e, "Unhandled failure in {Service}:{Action} {RequestId}", service.SigningName, action, requestId);
-            body = QueryResponseEncoder.Error(new AwsError("ServiceFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId);
+            body = QueryResponseEncoder.Error(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId);
             status = 500;
         }
 
@@ -160,14 +166,18 @@ public sealed class AwsRequestPipeline(
         }
     }
 
+    /// <summary>
+    /// The signing name picks the service (one endpoint serves them all); a name the emulator does not
+    /// serve is said plainly, not reported as a signature scoped to the wrong service.
+    /// </summary>
     private AwsService ChooseService(SigV4Credential? claim, string? action)
     {
         if (claim is not null)
         {
             return services.FirstOrDefault(s => s.SigningName == claim.Service)
-                // Unknown signing name: authenticate against the service that has the action, so the scope check reports it.
-                ?? services.FirstOrDefault(s => action is not null && s.Operations.ContainsKey(action))
-                ?? services[0];
+                ?? throw new AwsError("UnknownService",
+                    $"The emulator does not serve the service '{claim.Service}' named by the request's credential scope. It serves: {string.Join(", ", services.Select(s => s.SigningName))}.",
+                    400).ToException();
         }
 
         return services.FirstOrDefault(s => action is not null && s.Operations.ContainsKey(action)) ?? services[0];

@@ -1,64 +1,70 @@
 using System.Globalization;
-using System.Text;
 using Emulator.Core.Errors;
 using Emulator.Core.Iam.Tags;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Emulator.Server.Protocol;
 
 /// <summary>
-/// The parameters of an AWS query-protocol request (form body and query string), with the
-/// protocol's list and map conventions (<c>Tags.member.1.Key</c>, <c>TagKeys.member.1</c>).
+/// The parameters of an AWS query-protocol request (query string and form body), decoded once by
+/// the framework's form decoder. The same decoded query pairs feed the SigV4 canonical query string
+/// (<see cref="QueryPairs"/>), so what is verified is exactly what is executed. A name given twice
+/// (in the query, the body, or both) is refused rather than resolved by a "last wins" rule a
+/// signature cannot see. Indexed lists (<c>Tags.member.N.Key</c>, EC2's <c>Filter.N.Value.M</c>)
+/// are grouped in one pass over the names, so reading them is linear in the request size.
 /// </summary>
 public sealed class QueryParameters
 {
     private readonly Dictionary<string, string> values;
+    private Dictionary<string, SortedDictionary<int, string>>? indexed;
 
-    private QueryParameters(Dictionary<string, string> values) => this.values = values;
+    private QueryParameters(Dictionary<string, string> values, IReadOnlyList<KeyValuePair<string, string>> queryPairs)
+    {
+        this.values = values;
+        QueryPairs = queryPairs;
+    }
 
-    public static QueryParameters Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+    public static QueryParameters Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), []);
 
     public int Count => values.Count;
 
-    /// <summary>Parses <c>application/x-www-form-urlencoded</c> text; later values win, as AWS does.</summary>
-    public static QueryParameters Parse(params string[] encodedParts)
+    /// <summary>The query string's pairs, decoded, in the order sent (duplicates kept, for the signature).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> QueryPairs { get; }
+
+    /// <summary>Decodes a raw query string and an optional form body (both <c>application/x-www-form-urlencoded</c>).</summary>
+    public static QueryParameters Parse(string rawQuery, string form = "")
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in encodedParts)
+        var queryPairs = DecodePairs(rawQuery);
+        var result = new Dictionary<string, string>(queryPairs.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in queryPairs)
         {
-            foreach (var pair in part.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            Add(result, key, value);
+        }
+
+        if (form.Length > 0)
+        {
+            foreach (var pair in new QueryStringEnumerable(form))
             {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var key = Decode(equals < 0 ? pair : pair[..equals]);
-                var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
-                result[key] = value;
+                Add(result, pair.DecodeName().ToString(), pair.DecodeValue().ToString());
             }
         }
 
-        return new QueryParameters(result);
+        return new QueryParameters(result, queryPairs);
     }
 
-    public static string Decode(string text)
+    /// <summary>
+    /// The one decoder: splits on <c>&amp;</c> and the first <c>=</c>, turns <c>+</c> into a space and
+    /// percent-decodes UTF-8 (an escape that is not valid UTF-8 stays as written). Empty pairs are skipped.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> DecodePairs(string raw)
     {
-        var bytes = new List<byte>(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var pair in new QueryStringEnumerable(raw))
         {
-            var c = text[i];
-            if (c == '+')
-            {
-                bytes.Add((byte)' ');
-            }
-            else if (c == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]))
-            {
-                bytes.Add(byte.Parse(text.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-            }
+            pairs.Add(new(pair.DecodeName().ToString(), pair.DecodeValue().ToString()));
         }
 
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return pairs;
     }
 
     public string? this[string name] => values.GetValueOrDefault(name);
@@ -73,7 +79,7 @@ public sealed class QueryParameters
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new AwsError("ValidationError", $"1 validation error detected: Value '{text}' at '{member}' failed to satisfy constraint: Member must be a number", 400).ToException();
     }
@@ -84,33 +90,87 @@ public sealed class QueryParameters
         return text is null ? null : string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A list member: <c>Name.member.1</c>, <c>Name.member.2</c>, … in order.</summary>
-    public IReadOnlyList<string> List(string name)
-    {
-        var result = new List<string>();
-        for (var i = 1; values.TryGetValue($"{name}.member.{i}", out var item); i++)
-        {
-            result.Add(item);
-        }
+    /// <summary>A list member: <c>Name.member.1</c>, <c>Name.member.2</c>, … in index order.</summary>
+    public IReadOnlyList<string> List(string name) => Indexed(name + ".member", "");
 
-        return result;
-    }
-
-    /// <summary>A list of structures: the sub-member values of <c>Name.member.N.Field</c>.</summary>
-    public IReadOnlyList<Func<string, string?>> Structures(string name)
-    {
-        var result = new List<Func<string, string?>>();
-        for (var i = 1; values.Keys.Any(k => k.StartsWith($"{name}.member.{i}.", StringComparison.Ordinal)); i++)
-        {
-            var prefix = $"{name}.member.{i}.";
-            result.Add(field => values.GetValueOrDefault(prefix + field));
-        }
-
-        return result;
-    }
+    /// <summary>A list of structures: the sub-member values of <c>Name.member.N.Field</c>, in index order.</summary>
+    public IReadOnlyList<Func<string, string?>> Structures(string name) =>
+        Members(name + ".member").Select(prefix => (Func<string, string?>)(field => values.GetValueOrDefault(prefix + field))).ToList();
 
     public IReadOnlyList<Tag> Tags(string name = "Tags") =>
         Structures(name).Select(s => new Tag(s("Key") ?? "", s("Value") ?? "")).ToList();
 
-    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+    /// <summary>
+    /// Values of <c>Prefix.N</c> followed by <paramref name="suffix"/> (<c>""</c>, or <c>.Field</c>), in
+    /// index order: <c>Indexed("InstanceId", "")</c> reads EC2's <c>InstanceId.1</c>, <c>InstanceId.2</c>….
+    /// </summary>
+    public IReadOnlyList<string> Indexed(string prefix, string suffix)
+    {
+        var result = new List<string>();
+        foreach (var memberPrefix in Members(prefix))
+        {
+            if (values.TryGetValue(memberPrefix[..^1] + suffix, out var value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The members of the indexed list <paramref name="prefix"/>, each as the name prefix of its fields
+    /// (<c>Tags.member.3.</c>), in index order. Gaps are allowed; indexes are positive decimal integers.
+    /// </summary>
+    public IReadOnlyList<string> Members(string prefix)
+    {
+        indexed ??= GroupIndexed();
+        return indexed.TryGetValue(prefix, out var members) ? members.Values.ToList() : [];
+    }
+
+    /// <summary>
+    /// One pass over every name: each numeric segment (<c>.N.</c> or a final <c>.N</c>) makes the name a
+    /// member of the list named by everything before it, so nested lists are grouped too.
+    /// </summary>
+    private Dictionary<string, SortedDictionary<int, string>> GroupIndexed()
+    {
+        var groups = new Dictionary<string, SortedDictionary<int, string>>(StringComparer.Ordinal);
+        foreach (var name in values.Keys)
+        {
+            var start = 0;
+            while ((start = name.IndexOf('.', start)) >= 0)
+            {
+                var end = start + 1;
+                while (end < name.Length && char.IsAsciiDigit(name[end]))
+                {
+                    end++;
+                }
+
+                var digits = end - start - 1;
+                if (digits is > 0 and <= 9 && name[start + 1] != '0' && (end == name.Length || name[end] == '.'))
+                {
+                    var index = int.Parse(name.AsSpan(start + 1, digits), NumberStyles.None, CultureInfo.InvariantCulture);
+                    var list = name[..start];
+                    if (!groups.TryGetValue(list, out var members))
+                    {
+                        groups[list] = members = new SortedDictionary<int, string>();
+                    }
+
+                    members.TryAdd(index, name[..end] + ".");
+                }
+
+                start = end;
+            }
+        }
+
+        return groups;
+    }
+
+    private static void Add(Dictionary<string, string> target, string key, string value)
+    {
+        if (!target.TryAdd(key, value))
+        {
+            throw new AwsError("MalformedQueryString", $"The parameter {key} is given more than once.", 400).ToException();
+        }
+    }
 }

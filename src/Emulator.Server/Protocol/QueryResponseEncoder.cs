@@ -25,22 +25,34 @@ public static class QueryResponseEncoder
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The ErrorResponse envelope. It cannot fail: echoed values are made XML-safe, and should the
+    /// writer still throw, a fixed envelope with the request id is returned instead.
+    /// </summary>
     public static byte[] Error(AwsError error, string xmlNamespace, string requestId)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
+        try
         {
-            writer.WriteStartElement("ErrorResponse", xmlNamespace);
-            writer.WriteStartElement("Error");
-            writer.WriteElementString("Type", error.IsSenderFault ? "Sender" : "Receiver");
-            writer.WriteElementString("Code", error.Code);
-            writer.WriteElementString("Message", error.Message);
-            writer.WriteEndElement();
-            writer.WriteElementString("RequestId", requestId);
-            writer.WriteEndElement();
-        }
+            using var buffer = new MemoryStream();
+            using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
+            {
+                writer.WriteStartElement("ErrorResponse", xmlNamespace);
+                writer.WriteStartElement("Error");
+                writer.WriteElementString("Type", error.IsSenderFault ? "Sender" : "Receiver");
+                writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
+                writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
+                writer.WriteEndElement();
+                writer.WriteElementString("RequestId", XmlSafeText.Make(requestId));
+                writer.WriteEndElement();
+            }
 
-        return buffer.ToArray();
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
+        {
+            return Encoding.UTF8.GetBytes(
+                $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The error could not be encoded.</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>");
+        }
     }
 
     public static string Text(byte[] body) => Encoding.UTF8.GetString(body);

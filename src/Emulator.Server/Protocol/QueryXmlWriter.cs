@@ -30,7 +30,7 @@ public sealed class QueryXmlWriter
         }
 
         EnsureResult();
-        writer.WriteElementString(name, value);
+        writer.WriteElementString(name, XmlSafeText.Make(value));
         return this;
     }
 
@@ -75,7 +75,7 @@ public sealed class QueryXmlWriter
         writer.WriteStartElement(name);
         foreach (var item in items)
         {
-            writer.WriteElementString("member", item);
+            writer.WriteElementString("member", XmlSafeText.Make(item));
         }
 
         writer.WriteEndElement();
@@ -90,8 +90,8 @@ public sealed class QueryXmlWriter
         foreach (var (key, value) in entries)
         {
             writer.WriteStartElement("entry");
-            writer.WriteElementString("key", key);
-            writer.WriteElementString("value", value);
+            writer.WriteElementString("key", XmlSafeText.Make(key));
+            writer.WriteElementString("value", XmlSafeText.Make(value));
             writer.WriteEndElement();
         }
 

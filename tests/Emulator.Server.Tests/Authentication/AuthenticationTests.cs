@@ -122,14 +122,15 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Fact
     }
 
     [Fact]
-    public async Task A_scope_for_the_wrong_service_names_the_expected_one()
+    public async Task A_scope_for_a_service_the_emulator_does_not_serve_names_it_and_the_served_ones()
     {
         var client = new IamTestClient(factory.CreateClient(), "AKIAAAAAAAAAAAAAAAA1", "secret-one") { Service = "s3" };
 
         var response = await client.Call("ListRoles");
 
-        response.ErrorCode.Should().Be("SignatureDoesNotMatch");
-        response.ErrorMessage.Should().Be("Credential should be scoped to correct service: 'iam'. ");
+        response.Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("UnknownService");
+        response.ErrorMessage.Should().Be("The emulator does not serve the service 's3' named by the request's credential scope. It serves: iam, sts.");
     }
 
     [Fact]

@@ -70,5 +70,15 @@ public sealed class SigV4SignerTests
 
     [Fact]
     public void Canonical_query_sorts_and_reencodes_with_percent_twenty_for_spaces() =>
-        SigV4Signer.CanonicalQueryString("b=2&a=x+y&a=%7e&c", false).Should().Be("a=x%2By&a=~&b=2&c=");
+        SigV4Signer.CanonicalQueryString("b=2&a=x%20y&a=%7e&c", false).Should().Be("a=x%20y&a=~&b=2&c=");
+
+    /// <summary>The signature and the parameters share one decoder: a raw '+' is a space in both (SDKs send a plus as %2B).</summary>
+    [Fact]
+    public void Canonical_query_decodes_plus_as_a_space_like_the_parameters()
+    {
+        SigV4Signer.CanonicalQueryString("a=x+y&b=x%2By", false).Should().Be("a=x%20y&b=x%2By");
+        var parameters = Emulator.Server.Protocol.QueryParameters.Parse("a=x+y&b=x%2By");
+        parameters["a"].Should().Be("x y");
+        parameters["b"].Should().Be("x+y");
+    }
 }

@@ -35,6 +35,23 @@ public sealed class PresignedRequestTests : IClassFixture<DefaultEmulator>
         xml.Descendants().Single(e => e.Name.LocalName == "Arn").Value.Should().Be("arn:aws:iam::123456789012:root");
     }
 
+    [Theory]
+    [InlineData("DurationSeconds=900", HttpStatusCode.Forbidden, "SignatureDoesNotMatch")]
+    [InlineData("Action=GetSessionToken", HttpStatusCode.BadRequest, "MalformedQueryString")]
+    public async Task A_shared_presigned_url_sent_with_a_body_is_refused_and_issues_nothing(string body, HttpStatusCode status, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Presign("Action=GetCallerIdentity&Version=2011-06-15", EmulatorFactory.DefaultSecret, DateTimeOffset.UtcNow))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        var response = await factory.CreateClient().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(status);
+        text.Should().Contain($"<Code>{code}</Code>").And.NotContain("<Arn>");
+    }
+
     [Fact]
     public async Task A_presigned_url_with_a_wrong_secret_is_SignatureDoesNotMatch()
     {

@@ -15,6 +15,9 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
     /// <summary>The session token of temporary credentials, sent as X-Amz-Security-Token and signed.</summary>
     public string? SessionToken { get; init; }
 
+    /// <summary>Sign with this payload hash and send it as x-amz-content-sha256 (signed), instead of hashing the body.</summary>
+    public string? DeclaredPayloadHash { get; init; }
+
     private string ApiVersion => Service == "sts" ? "2011-06-15" : "2010-05-08";
 
     /// <summary>A client for the other service with the same credentials.</summary>
@@ -59,9 +62,15 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
             headers["x-amz-security-token"] = [SessionToken];
         }
 
+        if (DeclaredPayloadHash is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-amz-content-sha256", DeclaredPayloadHash);
+            headers["x-amz-content-sha256"] = [DeclaredPayloadHash];
+        }
+
         var signed = new SignedRequest("POST", "/", "", headers, body);
         var signedHeaders = headers.Keys.Order(StringComparer.Ordinal).ToArray();
-        var canonical = SigV4Signer.CanonicalRequest(signed, signedHeaders, SigV4Signer.PayloadHash(body), excludeSignatureParameter: false);
+        var canonical = SigV4Signer.CanonicalRequest(signed, signedHeaders, DeclaredPayloadHash ?? SigV4Signer.PayloadHash(body), excludeSignatureParameter: false);
         var scope = $"{date}/{Region}/{Service}/aws4_request";
         var signature = SigV4Signer.Signature(SigV4Signer.SigningKey(secret, date, Region, Service), SigV4Signer.StringToSign(amzDate, scope, canonical));
         request.Headers.TryAddWithoutValidation("Authorization",

@@ -38,6 +38,12 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         }
     }
 
+    /// <summary>
+    /// A further listen address besides <see cref="Url"/> (e.g. <c>http://0.0.0.0:0</c>), to see how the
+    /// server treats a non-loopback binding; nothing is sent to it.
+    /// </summary>
+    public string? AlsoListenOn { get; init; }
+
     /// <summary>The <c>--admin-token</c> the server was started with; <see cref="Http"/> sends it on every request.</summary>
     public string? AdminToken { get; }
 
@@ -205,7 +211,7 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         };
         startInfo.ArgumentList.Add(ServerAssemblyPath);
         startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(Url);
+        startInfo.ArgumentList.Add(AlsoListenOn is null ? Url : $"{Url};{AlsoListenOn}");
         if (seedJson is not null)
         {
             startInfo.ArgumentList.Add("--seed");

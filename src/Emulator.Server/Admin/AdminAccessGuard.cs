@@ -11,8 +11,9 @@ namespace Emulator.Server.Admin;
 /// the clock, so a web page the user happens to open must not reach it: the Host header must name
 /// the emulator (defeats DNS rebinding), a browser's Origin must be the emulator's own or a listed
 /// one (defeats cross-site requests), writes must be <c>application/json</c> (a page cannot send that
-/// cross-origin without a CORS preflight, which is never approved), and with <c>--admin-token</c> a
-/// bearer token is required. The AWS API at <c>/</c> never passes through here: SDKs send any Host.
+/// cross-origin without a CORS preflight, approved only for origins listed with <c>--admin-origins</c>),
+/// and with <c>--admin-token</c> a bearer token is required. The AWS API at <c>/</c> never passes
+/// through here: SDKs send any Host.
 /// </summary>
 public sealed class AdminAccessGuard
 {
@@ -42,7 +43,20 @@ public sealed class AdminAccessGuard
     public async Task InvokeAsync(HttpContext context, EmulatorRuntime runtime)
     {
         context.Response.Headers[RequestIdHeader] = runtime.Ids.RequestId();
-        var refusal = Check(context.Request);
+        var refusal = CheckCaller(context.Request);
+        if (refusal is null && context.Request.Headers.Origin.Count > 0)
+        {
+            // Only the emulator's own origin or a listed one gets here. A listed page needs CORS to read
+            // answers and to send JSON; its preflight carries no token, so it is answered before that check.
+            AllowCrossOrigin(context);
+            if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
+        }
+
+        refusal ??= CheckRequest(context.Request);
         if (refusal is not null)
         {
             logger.LogWarning("Admin request refused ({Check}): {Method} {Path} Host {Host} Origin {Origin}",
@@ -73,7 +87,8 @@ public sealed class AdminAccessGuard
         }
     }
 
-    private Refusal? Check(HttpRequest request)
+    /// <summary>Who is calling: the Host it used and the page it came from.</summary>
+    private Refusal? CheckCaller(HttpRequest request)
     {
         if (!IsAllowedHost(request.Host))
         {
@@ -89,6 +104,12 @@ public sealed class AdminAccessGuard
                 "To allow a page, start the emulator with --admin-origins http://localhost:3000 (that page's origin).");
         }
 
+        return null;
+    }
+
+    /// <summary>What is sent: the token, and for writes a JSON body within the limit.</summary>
+    private Refusal? CheckRequest(HttpRequest request)
+    {
         if (tokenHash is not null && !HasToken(request, tokenHash))
         {
             return new Refusal("token", StatusCodes.Status401Unauthorized,
@@ -144,6 +165,17 @@ public sealed class AdminAccessGuard
 
         var own = EmulatorOptions.NormaliseOrigin($"{request.Scheme}://{request.Host.Value}");
         return origin == own || options.AdminOrigins.Contains(origin, StringComparer.Ordinal);
+    }
+
+    private static void AllowCrossOrigin(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = context.Request.Headers.Origin.ToString();
+        headers.AccessControlAllowMethods = "GET, POST, DELETE";
+        headers.AccessControlAllowHeaders = "Content-Type, Authorization";
+        headers.AccessControlExposeHeaders = RequestIdHeader;
+        headers.AccessControlMaxAge = "600";
+        headers.Vary = HeaderNames.Origin;
     }
 
     private static bool HasToken(HttpRequest request, byte[] expectedHash)

@@ -180,6 +180,49 @@ public sealed class AdminAccessTests
     }
 
     [Fact]
+    public async Task A_preflight_from_an_Origin_listed_in_admin_origins_is_approved_without_the_token()
+    {
+        using var factory = new EmulatorFactory(settings: new Dictionary<string, string> { ["admin-origins"] = "http://localhost:3000", ["admin-token"] = "t" });
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/_emulator/clock");
+        preflight.Headers.Add("Origin", "http://localhost:3000");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type, authorization");
+
+        using var response = await factory.CreateClient().SendAsync(preflight);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Single().Should().Be("http://localhost:3000");
+        response.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Be("Content-Type, Authorization");
+    }
+
+    [Fact]
+    public async Task A_preflight_from_a_foreign_Origin_is_403_without_CORS_headers()
+    {
+        using var factory = new EmulatorFactory(settings: new Dictionary<string, string> { ["admin-origins"] = "http://localhost:3000" });
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/_emulator/clock");
+        preflight.Headers.Add("Origin", "http://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var response = await factory.CreateClient().SendAsync(preflight);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        response.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_answer_to_an_Origin_listed_in_admin_origins_lets_that_page_read_it()
+    {
+        using var factory = new EmulatorFactory(settings: new Dictionary<string, string> { ["admin-origins"] = "http://localhost:3000" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_emulator/health");
+        request.Headers.Add("Origin", "http://localhost:3000");
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Single().Should().Be("http://localhost:3000");
+    }
+
+    [Fact]
     public async Task Admin_post_with_text_plain_is_415_and_the_state_survives()
     {
         using var factory = new EmulatorFactory();

@@ -119,7 +119,7 @@ public sealed class AdminAccessGuard
         if (HasBodySemantics(request.Method) && !IsJson(request.ContentType))
         {
             return new Refusal("content-type", StatusCodes.Status415UnsupportedMediaType,
-                $"Admin {request.Method} requests must have 'Content-Type: application/json' (not '{request.ContentType}'); " +
+                $"Admin {request.Method} requests must have 'Content-Type: application/json' ({(string.IsNullOrEmpty(request.ContentType) ? "none was sent" : $"not '{request.ContentType}'")}); " +
                 "the body may be empty or {} where no parameters are needed.");
         }
 

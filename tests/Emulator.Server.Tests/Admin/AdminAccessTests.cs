@@ -252,7 +252,8 @@ public sealed class AdminAccessTests
         var clock = await AdminRequest.Get("/_emulator/clock").SendAsync(http);
 
         reply.Status.Should().Be(HttpStatusCode.UnsupportedMediaType);
-        reply.Error.Should().Contain("application/json");
+        reply.Error.Should().StartWith("Admin POST requests must have 'Content-Type: application/json' (")
+            .And.Contain(contentType is null ? "(none was sent)" : $"(not '{contentType}')");
         clock.Json.GetProperty("offsetSeconds").GetDouble().Should().Be(0);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Emulator.Core.Time;
 using Emulator.Policy;
 using Emulator.Server.Authorization;
 using Emulator.Server.Hosting;
@@ -9,6 +10,11 @@ namespace Emulator.Server.Admin;
 /// <summary>The emulator's own API under /_emulator: health, reset to the seeded state, and the clock.</summary>
 public static class AdminEndpoints
 {
+    private const int MaxDecisions = 10000;
+
+    /// <summary>100 Julian years: far enough for any expiry test, small enough that no arithmetic overflows.</summary>
+    private const double MaxOffsetSeconds = 100 * 365.25 * 24 * 3600;
+
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/_emulator");
@@ -25,9 +31,17 @@ public static class AdminEndpoints
                 runtime.Options.Authentication.ToString().ToLowerInvariant(), runtime.Clock.GetUtcNow()), AdminJsonContext.Default.HealthResponse);
         });
 
-        admin.MapGet("/decisions", (DecisionLog log, string? principal, string? action, string? decision, int? limit) =>
-            Results.Json(log.Query(principal, action, decision, Math.Clamp(limit ?? 100, 1, 10000)),
-                AdminJsonContext.Default.IReadOnlyListDecisionRecord));
+        // limit is bound as text and parsed here: a binding failure would be a bare 400 without a reason.
+        admin.MapGet("/decisions", (DecisionLog log, string? principal, string? action, string? decision, string? limit) =>
+        {
+            var count = 100;
+            if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxDecisions))
+            {
+                return Error($"limit must be a whole number from 1 to {MaxDecisions}, not '{limit}'.");
+            }
+
+            return Results.Json(log.Query(principal, action, decision, count), AdminJsonContext.Default.IReadOnlyListDecisionRecord);
+        });
         admin.MapDelete("/decisions", (DecisionLog log) =>
         {
             log.Clear();
@@ -49,29 +63,40 @@ public static class AdminEndpoints
             }
             catch (JsonException e)
             {
-                return Results.Json(new AdminError($"Body must be JSON like {{\"offsetSeconds\": 3600}} or {{\"time\": \"2030-01-01T00:00:00Z\"}}: {e.Message}"),
-                    AdminJsonContext.Default.AdminError, statusCode: 400);
+                return Error($"Body must be JSON like {{\"offsetSeconds\": 3600}} or {{\"time\": \"2030-01-01T00:00:00Z\"}}: {e.Message}");
             }
 
             if (request is null || (request.OffsetSeconds is null && request.Time is null && request.Reset != true))
             {
-                return Results.Json(new AdminError("Give one of offsetSeconds (move by), time (move to) or reset: true."),
-                    AdminJsonContext.Default.AdminError, statusCode: 400);
+                return Error("Give one of offsetSeconds (move by), time (move to) or reset: true.");
             }
 
-            if (request.Reset == true)
+            if (CheckClockMove(runtime.Clock, request) is { } invalid)
             {
-                runtime.Clock.Reset();
+                return Error(invalid);
             }
 
-            if (request.Time is { } time)
+            try
             {
-                runtime.Clock.SetTime(time);
-            }
+                if (request.Reset == true)
+                {
+                    runtime.Clock.Reset();
+                }
 
-            if (request.OffsetSeconds is { } seconds)
+                if (request.Time is { } time)
+                {
+                    runtime.Clock.SetTime(time);
+                }
+
+                if (request.OffsetSeconds is { } seconds)
+                {
+                    runtime.Clock.Advance(TimeSpan.FromSeconds(seconds));
+                }
+            }
+            catch (ArgumentOutOfRangeException)
             {
-                runtime.Clock.Advance(TimeSpan.FromSeconds(seconds));
+                // Real time moved past the limit between the check and the move.
+                return Error($"The clock must stay {AdjustableTimeProvider.RangeText}.");
             }
 
             logger.LogInformation("Clock moved: now {Now}, offset {Offset}", runtime.Clock.GetUtcNow(), runtime.Clock.Offset);
@@ -79,11 +104,45 @@ public static class AdminEndpoints
         });
     }
 
+    /// <summary>Why the move would take the clock out of range, or null; checked whole before any part of it is applied.</summary>
+    private static string? CheckClockMove(AdjustableTimeProvider clock, ClockRequest request)
+    {
+        var target = request.Reset == true ? clock.GetUtcNow() - clock.Offset : clock.GetUtcNow();
+        if (request.Time is { } time)
+        {
+            if (time < AdjustableTimeProvider.Earliest || time > AdjustableTimeProvider.Latest)
+            {
+                return $"time must be {AdjustableTimeProvider.RangeText}, not {time:O}.";
+            }
+
+            target = time;
+        }
+
+        if (request.OffsetSeconds is { } seconds)
+        {
+            if (!double.IsFinite(seconds) || Math.Abs(seconds) > MaxOffsetSeconds)
+            {
+                return $"offsetSeconds must be a finite number of seconds of at most 100 years ({MaxOffsetSeconds:F0}) either way, not {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+            }
+
+            var moved = target.UtcTicks + (long)(seconds * TimeSpan.TicksPerSecond);
+            if (moved < AdjustableTimeProvider.Earliest.UtcTicks || moved > AdjustableTimeProvider.Latest.UtcTicks)
+            {
+                return $"Moving the clock by {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds would take it outside the range it must stay in, {AdjustableTimeProvider.RangeText}.";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Every operator the grammar accepts; each may also take a ForAnyValue:/ForAllValues: prefix.</summary>
     private static List<string> ConditionOperatorNames() =>
         Enum.GetNames<ConditionOperator>()
             .SelectMany(name => name == nameof(ConditionOperator.Null) ? [name] : new[] { name, name + "IfExists" })
             .ToList();
+
+    private static IResult Error(string message) =>
+        Results.Json(new AdminError(message), AdminJsonContext.Default.AdminError, statusCode: 400);
 
     private static IResult Clock(EmulatorRuntime runtime) =>
         Results.Json(new ClockResponse(runtime.Clock.GetUtcNow(), runtime.Clock.Offset.TotalSeconds), AdminJsonContext.Default.ClockResponse);

@@ -9,6 +9,8 @@ namespace Emulator.Server.Admin;
 /// </summary>
 public static class OidcEndpoints
 {
+    private const int MaxLifetimeSeconds = 43200;
+
     public static void MapOidc(this IEndpointRouteBuilder app)
     {
         app.MapGet("/.well-known/openid-configuration", (HttpContext http, EmulatorRuntime runtime) => Results.Json(
@@ -18,18 +20,29 @@ public static class OidcEndpoints
 
         app.MapPost("/_emulator/oidc/token", async (HttpContext http, EmulatorRuntime runtime) =>
         {
-            var request = await Read(http, AdminJsonContext.Default.OidcTokenRequest);
-            if (request is null || string.IsNullOrEmpty(request.Subject))
+            const string usage = "Give at least {\"subject\": \"...\"}; optional: audience (string or array of strings, default sts.amazonaws.com), claims (object), lifetimeSeconds (1 to 43200, default 3600).";
+            var (request, unreadable) = await Read(http, AdminJsonContext.Default.OidcTokenRequest);
+            if (unreadable is not null)
             {
-                return Error("Give at least {\"subject\": \"...\"}; optional: audience (string or array, default sts.amazonaws.com), claims (object), lifetimeSeconds (default 3600).");
+                return Error($"{usage} The body could not be read: {unreadable}");
             }
 
-            var audiences = request.Audience switch
+            if (request is null || string.IsNullOrEmpty(request.Subject))
             {
-                { ValueKind: JsonValueKind.String } single => [single.GetString()!],
-                { ValueKind: JsonValueKind.Array } many => many.EnumerateArray().Select(a => a.GetString() ?? "").ToList(),
-                _ => new List<string> { "sts.amazonaws.com" },
-            };
+                return Error(usage);
+            }
+
+            if (Audiences(request.Audience) is not { } audiences)
+            {
+                return Error("audience must be a non-empty string or a non-empty array of non-empty strings.");
+            }
+
+            // 12 hours: the longest session AssumeRoleWithWebIdentity grants, and no real ID token lives longer.
+            if (request.LifetimeSeconds is < 1 or > MaxLifetimeSeconds)
+            {
+                return Error($"lifetimeSeconds must be from 1 to {MaxLifetimeSeconds}, not {request.LifetimeSeconds}.");
+            }
+
             var lifetime = TimeSpan.FromSeconds(request.LifetimeSeconds ?? 3600);
             var now = runtime.Clock.GetUtcNow();
             var token = runtime.Oidc.Mint(request.Subject, audiences, request.Claims ?? [], lifetime, now);
@@ -38,10 +51,22 @@ public static class OidcEndpoints
 
         app.MapPost("/_emulator/oidc/jwks", async (HttpContext http, EmulatorRuntime runtime) =>
         {
-            var request = await Read(http, AdminJsonContext.Default.OidcJwksRequest);
+            const string usage = "Give {\"issuer\": \"https://...\", \"jwks\": {\"keys\": [...]}}.";
+            var (request, unreadable) = await Read(http, AdminJsonContext.Default.OidcJwksRequest);
+            if (unreadable is not null)
+            {
+                return Error($"{usage} The body could not be read: {unreadable}");
+            }
+
             if (request is null || string.IsNullOrEmpty(request.Issuer) || request.Jwks.ValueKind != JsonValueKind.Object)
             {
-                return Error("Give {\"issuer\": \"https://...\", \"jwks\": {\"keys\": [...]}}.");
+                return Error(usage);
+            }
+
+            // Token issuers are https URLs (AWS requires it of OIDC providers); anything else could never match a token's iss.
+            if (!Uri.TryCreate(request.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme != Uri.UriSchemeHttps)
+            {
+                return Error($"issuer must be an https URL, like https://token.actions.githubusercontent.com, not '{request.Issuer}'.");
             }
 
             try
@@ -57,15 +82,33 @@ public static class OidcEndpoints
         });
     }
 
-    private static async Task<T?> Read<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    /// <summary>The audience as a list, defaulting to STS; null when it is neither a string nor an array of strings.</summary>
+    private static List<string>? Audiences(JsonElement? audience)
+    {
+        switch (audience)
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return ["sts.amazonaws.com"];
+            case { ValueKind: JsonValueKind.String } single when single.GetString() is { Length: > 0 } value:
+                return [value];
+            case { ValueKind: JsonValueKind.Array } many when many.GetArrayLength() > 0
+                && many.EnumerateArray().All(a => a.ValueKind == JsonValueKind.String && a.GetString()!.Length > 0):
+                return many.EnumerateArray().Select(a => a.GetString()!).ToList();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The request, or why its JSON could not be read.</summary>
+    private static async Task<(T? Request, string? Unreadable)> Read<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(http.Request.Body, type);
+            return (await JsonSerializer.DeserializeAsync(http.Request.Body, type), null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return default;
+            return (default, e.Message);
         }
     }
 

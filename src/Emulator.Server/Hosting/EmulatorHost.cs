@@ -42,6 +42,9 @@ public static class EmulatorHost
 
     public static void MapEmulator(this WebApplication app)
     {
+        // Only the admin API is guarded: the AWS API at / must accept whatever Host an SDK sends.
+        app.UseWhen(context => AdminAccessGuard.IsAdminPath(context.Request.Path), admin => admin.UseMiddleware<AdminAccessGuard>());
+        AdminExposure.WarnWhenExposedWithoutToken(app);
         app.MapAdmin();
         app.MapOidc();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();

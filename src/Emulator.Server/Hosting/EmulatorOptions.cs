@@ -26,6 +26,22 @@ public sealed record EmulatorOptions
     /// <summary>How many recent authorization decisions the decision log keeps.</summary>
     public int DecisionLogSize { get; init; } = 1000;
 
+    /// <summary>
+    /// Host names besides the loopback ones under which the admin API answers (<c>--admin-hosts
+    /// emulator:4599,other</c>; an entry without a port admits any port). Checking the Host header
+    /// is what defeats DNS rebinding: a hostile page's own name never passes.
+    /// </summary>
+    public IReadOnlyList<HostString> AdminHosts { get; init; } = [];
+
+    /// <summary>
+    /// Browser origins besides the emulator's own that may call the admin API (<c>--admin-origins
+    /// http://localhost:3000</c>), normalised as <c>scheme://host:port</c>.
+    /// </summary>
+    public IReadOnlyList<string> AdminOrigins { get; init; } = [];
+
+    /// <summary>When set (<c>--admin-token</c>), every admin request must carry <c>Authorization: Bearer</c> with it.</summary>
+    public string? AdminToken { get; init; }
+
     public static EmulatorOptions FromConfiguration(IConfiguration configuration)
     {
         var auth = configuration["auth"] ?? "strict";
@@ -48,8 +64,43 @@ public sealed record EmulatorOptions
             SessionKey = configuration["session-key"] is { } key ? SessionKeyFrom(key) : null,
             OidcIssuer = configuration["oidc-issuer"],
             DecisionLogSize = int.TryParse(configuration["decision-log-size"], out var size) && size > 0 ? size : 1000,
+            AdminHosts = List(configuration["admin-hosts"]).Select(AdminHost).ToList(),
+            AdminOrigins = List(configuration["admin-origins"]).Select(AdminOrigin).ToList(),
+            AdminToken = configuration["admin-token"] switch
+            {
+                null => null,
+                "" => throw new ArgumentException("--admin-token must not be empty."),
+                var token => token,
+            },
         };
     }
+
+    /// <summary>
+    /// An origin as browsers send it, <c>scheme://host[:port]</c>, normalised with the scheme's default
+    /// port so <c>http://localhost</c> and <c>http://localhost:80</c> compare equal. Null for anything else.
+    /// </summary>
+    public static string? NormaliseOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+            ? $"{uri.Scheme}://{uri.Host.ToLowerInvariant()}:{uri.Port}"
+            : null;
+
+    private static IEnumerable<string> List(string? commaSeparated) =>
+        (commaSeparated ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static HostString AdminHost(string entry)
+    {
+        var host = new HostString(entry);
+        var hasPort = entry.StartsWith('[') ? entry.Contains("]:", StringComparison.Ordinal) : entry.Contains(':', StringComparison.Ordinal);
+        var valid = host.Host.Length > 0 && !host.Host.Contains('/', StringComparison.Ordinal) && (!hasPort || host.Port is > 0 and <= 65535);
+        return valid
+            ? host
+            : throw new ArgumentException($"--admin-hosts entries are host or host:port (e.g. emulator:4599), not '{entry}'.");
+    }
+
+    private static string AdminOrigin(string entry) =>
+        NormaliseOrigin(entry)
+        ?? throw new ArgumentException($"--admin-origins entries are origins like http://localhost:3000 (scheme, host, optional port, no path), not '{entry}'.");
 
     private static byte[] SessionKeyFrom(string base64)
     {

@@ -30,7 +30,22 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         this.seedJson = seedJson;
         this.extraArguments = extraArguments;
         Http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var tokenAt = Array.IndexOf(extraArguments, "--admin-token");
+        AdminToken = tokenAt >= 0 && tokenAt + 1 < extraArguments.Length ? extraArguments[tokenAt + 1] : null;
+        if (AdminToken is not null)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        }
     }
+
+    /// <summary>
+    /// A further listen address besides <see cref="Url"/> (e.g. <c>http://0.0.0.0:0</c>), to see how the
+    /// server treats a non-loopback binding; nothing is sent to it.
+    /// </summary>
+    public string? AlsoListenOn { get; init; }
+
+    /// <summary>The <c>--admin-token</c> the server was started with; <see cref="Http"/> sends it on every request.</summary>
+    public string? AdminToken { get; }
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Url { get; private set; } = "";
@@ -132,10 +147,11 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
 
     public Boto3 Boto3(AwsCredentials? credentials = null) => new(Url, credentials ?? AwsCredentials.DefaultRoot);
 
-    /// <summary>POST /_emulator/reset: back to the seeded state.</summary>
+    /// <summary>POST /_emulator/reset: back to the seeded state (admin writes must be application/json).</summary>
     public async Task ResetAsync()
     {
-        using var response = await Http.PostAsync($"{Url}/_emulator/reset", null);
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync($"{Url}/_emulator/reset", content);
         response.StatusCode.Should().Be(HttpStatusCode.OK, "the server answered {0}", await response.Content.ReadAsStringAsync());
     }
 
@@ -195,7 +211,7 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         };
         startInfo.ArgumentList.Add(ServerAssemblyPath);
         startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(Url);
+        startInfo.ArgumentList.Add(AlsoListenOn is null ? Url : $"{Url};{AlsoListenOn}");
         if (seedJson is not null)
         {
             startInfo.ArgumentList.Add("--seed");
@@ -230,6 +246,7 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
     {
         var deadline = Stopwatch.StartNew();
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        probe.DefaultRequestHeaders.Authorization = Http.DefaultRequestHeaders.Authorization;
         while (deadline.Elapsed < StartTimeout)
         {
             if (process!.HasExited)

@@ -27,7 +27,7 @@ public sealed class AdminTests
         await iam.Call("CreateRole", ("RoleName", "temporary"), ("AssumeRolePolicyDocument", Documents.Ec2Trust));
         await iam.Call("DeleteRole", ("RoleName", "seeded"));
 
-        var reset = await factory.CreateClient().PostAsync("/_emulator/reset", null);
+        var reset = await factory.CreateClient().PostAsync("/_emulator/reset", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
         var roles = await iam.Call("ListRoles");
 
         reset.StatusCode.Should().Be(HttpStatusCode.OK);

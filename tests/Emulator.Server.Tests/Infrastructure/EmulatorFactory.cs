@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Emulator.Server.Tests.Infrastructure;
 
-/// <summary>The real server in memory, optionally with a seed file and other command-line settings.</summary>
-public class EmulatorFactory(string? seedJson = null, string? auth = null) : WebApplicationFactory<Program>
+/// <summary>The real server in memory, optionally with a seed file and other command-line settings (e.g. <c>admin-token</c>).</summary>
+public class EmulatorFactory(string? seedJson = null, string? auth = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private string? seedPath;
 
@@ -23,6 +23,11 @@ public class EmulatorFactory(string? seedJson = null, string? auth = null) : Web
         if (auth is not null)
         {
             builder.UseSetting("auth", auth);
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
         }
     }
 

@@ -18,6 +18,9 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
     /// <summary>Sign with this payload hash and send it as x-amz-content-sha256 (signed), instead of hashing the body.</summary>
     public string? DeclaredPayloadHash { get; init; }
 
+    /// <summary>The Host header signed and sent; SDKs send whatever name the endpoint has.</summary>
+    public string Host { get; init; } = "localhost";
+
     private string ApiVersion => Service == "sts" ? "2011-06-15" : "2010-05-08";
 
     /// <summary>A client for the other service with the same credentials.</summary>
@@ -35,6 +38,7 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
         var body = Form([("Action", action), ("Version", ApiVersion), .. parameters]);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        request.Headers.Host = Host;
         Sign(request, Encoding.UTF8.GetBytes(body), signedAt);
         tamper?.Invoke(request);
         return await Read(await http.SendAsync(request));
@@ -53,7 +57,7 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
         var headers = new Dictionary<string, IReadOnlyList<string>>
         {
             ["content-type"] = ["application/x-www-form-urlencoded; charset=utf-8"],
-            ["host"] = ["localhost"],
+            ["host"] = [Host],
             ["x-amz-date"] = [amzDate],
         };
         if (SessionToken is not null)

@@ -19,7 +19,7 @@ public static class GroupActions
         {
             var (group, users) = groups.Get(c.AccountId, c["GroupName"], c["Marker"], MaxItems(c));
             w.Object("Group", g => IamXml.Group(g, group));
-            w.List("Users", users.Items, (u, user) => IamXml.User(u, user, full: false));
+            w.List("Users", users.Items, IamXml.ListedUsers);
             IamXml.Paging(w, users);
         });
         yield return Op("ListGroups", c => IamResources.PathPrefix(c, "group"), (c, w) =>

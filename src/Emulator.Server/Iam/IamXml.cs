@@ -15,6 +15,12 @@ public static class IamXml
 {
     public const string Namespace = "https://iam.amazonaws.com/doc/2010-05-08/";
 
+    /// <summary>Roles as ListRoles shows them, encoded once per role record.</summary>
+    public static EncodedFragmentCache<Role> ListedRoles { get; } = new((w, role) => Role(w, role, RoleShape.Listed));
+
+    /// <summary>Users as ListUsers and GetGroup show them, encoded once per user record.</summary>
+    public static EncodedFragmentCache<User> ListedUsers { get; } = new((w, user) => User(w, user, full: false));
+
     public static void Role(QueryXmlWriter w, Role role, RoleShape shape)
     {
         w.Value("Path", role.Path).Value("RoleName", role.RoleName).Value("RoleId", role.RoleId).Value("Arn", role.Arn)

@@ -21,7 +21,7 @@ public static class RoleActions
         yield return Op("ListRoles", c => IamResources.PathPrefix(c, "role"), (c, w) =>
         {
             var page = roles.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
-            w.List("Roles", page.Items, (r, role) => IamXml.Role(r, role, RoleShape.Listed));
+            w.List("Roles", page.Items, IamXml.ListedRoles);
             IamXml.Paging(w, page);
         });
         yield return Op("UpdateRole", c => resources.Role(c), (c, w) =>

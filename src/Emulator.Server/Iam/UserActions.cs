@@ -35,7 +35,7 @@ public static class UserActions
         yield return Op("ListUsers", c => IamResources.PathPrefix(c, "user"), (c, w) =>
         {
             var page = users.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
-            w.List("Users", page.Items, (u, user) => IamXml.User(u, user, full: false));
+            w.List("Users", page.Items, IamXml.ListedUsers);
             IamXml.Paging(w, page);
         });
         yield return Op("UpdateUser", c => resources.User(c), (c, w) =>

@@ -185,9 +185,14 @@ public sealed class AwsRequestPipeline(
 
     private static async Task<SignedRequest> ReadAsync(HttpContext http)
     {
-        using var buffer = new MemoryStream();
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            throw new AwsError("RequestEntityTooLarge", $"Request body exceeds {MaxBodyBytes} bytes.", 413).ToException();
+        }
+
+        using var buffer = new MemoryStream((int)(http.Request.ContentLength ?? 0));
         var read = 0L;
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[http.Request.ContentLength is > 0 and < 16 * 1024 ? (int)http.Request.ContentLength : 16 * 1024];
         int count;
         while ((count = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
         {
@@ -210,16 +215,10 @@ public sealed class AwsRequestPipeline(
         }
 
         var question = target.IndexOf('?', StringComparison.Ordinal);
-        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in http.Request.Headers)
-        {
-            headers[name.ToLowerInvariant()] = values.Select(v => v ?? "").ToArray();
-        }
-
         return new SignedRequest(http.Request.Method,
             question < 0 ? target : target[..question],
             question < 0 ? "" : target[(question + 1)..],
-            headers,
+            new RequestHeaderView(http.Request.Headers),
             buffer.ToArray());
     }
 

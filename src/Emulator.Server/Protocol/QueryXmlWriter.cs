@@ -69,6 +69,35 @@ public sealed class QueryXmlWriter
         return this;
     }
 
+    /// <summary>A list whose members are written once per entity and reused (see <see cref="EncodedFragmentCache{T}"/>).</summary>
+    public QueryXmlWriter List<T>(string name, IEnumerable<T> items, EncodedFragmentCache<T> cache)
+        where T : class
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartElement("member");
+            writer.WriteRaw(cache.Get(item));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        return this;
+    }
+
+    /// <summary>The members <paramref name="write"/> produces, as XML text to embed in a result.</summary>
+    internal static string Fragment(Action<QueryXmlWriter> write)
+    {
+        var text = new StringBuilder();
+        using (var fragment = XmlWriter.Create(text, FragmentSettings))
+        {
+            write(new QueryXmlWriter(fragment, "") { resultOpen = true });
+        }
+
+        return text.ToString();
+    }
+
     public QueryXmlWriter StringList(string name, IEnumerable<string> items)
     {
         EnsureResult();
@@ -126,6 +155,8 @@ public sealed class QueryXmlWriter
             resultOpen = true;
         }
     }
+
+    private static XmlWriterSettings FragmentSettings { get; } = new() { ConformanceLevel = ConformanceLevel.Fragment, Indent = false, OmitXmlDeclaration = true };
 
     internal static XmlWriterSettings Settings { get; } = new() { Encoding = new UTF8Encoding(false), Indent = false, OmitXmlDeclaration = false };
 }

@@ -50,6 +50,22 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
     }
 
     [Fact]
+    public async Task ListRoles_shows_a_role_as_it_is_now_after_every_update()
+    {
+        var name = $"listed-{Guid.NewGuid():N}"[..20];
+        await iam.Call("CreateRole", ("RoleName", name), ("Path", "/listed/"), ("AssumeRolePolicyDocument", Documents.Ec2Trust), ("Description", "first"));
+        var first = await iam.Call("ListRoles", ("PathPrefix", "/listed/"));
+        await iam.Call("UpdateRole", ("RoleName", name), ("Description", "second"), ("MaxSessionDuration", "7200"));
+        var second = await iam.Call("ListRoles", ("PathPrefix", "/listed/"));
+
+        first.Value("Description").Should().Be("first");
+        first.Value("MaxSessionDuration").Should().Be("3600");
+        second.Value("Description").Should().Be("second");
+        second.Value("MaxSessionDuration").Should().Be("7200");
+        second.Value("RoleName").Should().Be(name);
+    }
+
+    [Fact]
     public async Task Creating_a_role_twice_is_EntityAlreadyExists_with_409()
     {
         var name = Unique("dup");

@@ -4,7 +4,7 @@ using Emulator.EndToEnd.Tests.Infrastructure;
 
 namespace Emulator.EndToEnd.Tests.Logging;
 
-/// <summary>The server's console log cannot be forged or garbled by what a client sends.</summary>
+/// <summary>The server's console log cannot be forged or garbled by what a client sends, nor leak presigned URLs.</summary>
 public sealed class LogInjectionTests
 {
     private const string Marker = "FORGED-7f3a";
@@ -29,6 +29,22 @@ public sealed class LogInjectionTests
             .And.Contain("anonymous");
         emulator.StandardOutputLines.Should().NotContain(line => line.StartsWith("[12:00:00 INF] iam:DeleteRole", StringComparison.Ordinal));
         string.Concat(emulator.StandardOutputLines).Should().NotContainAny("\u001b", "\u2028", "\r");
+    }
+
+    [Fact]
+    public async Task Presigned_URL_credentials_never_reach_the_log_even_when_every_level_is_asked_for()
+    {
+        using var emulator = await EmulatorProcess.StartAsync(null, "--log-level", "Verbose",
+            "--Serilog:MinimumLevel:Override:Microsoft=Verbose", "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore=Verbose");
+        const string secret = "SECRET-TOKEN-5c1e";
+
+        using var presigned = await emulator.Http.GetAsync(
+            $"{emulator.Url}/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Security-Token={secret}&X-Amz-Signature={secret}");
+        using var after = await emulator.Http.GetAsync($"{emulator.Url}/?Action={Marker}-after");
+        await WaitForLinesContaining(emulator, Marker + "-after"); // the console keeps the order of events
+
+        emulator.StandardOutputLines.Should().NotContain(line => line.Contains(secret, StringComparison.Ordinal),
+            "ASP.NET Core's request lines (full URLs) stay below its pinned Warning level.\n{0}", emulator.Output);
     }
 
     /// <summary>The console is written by a background thread: give the line a moment to arrive.</summary>

@@ -47,14 +47,16 @@ public sealed class ControlCharacterEscaper : ILogEventEnricher
         builder.Append(text, 0, first);
         foreach (var c in text.AsSpan(first))
         {
-            _ = c switch
+            switch (c)
             {
-                '\r' => builder.Append("\\r"),
-                '\n' => builder.Append("\\n"),
-                '\t' => builder.Append("\\t"),
-                _ when IsUnsafe(c) => builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
+                case '\r': builder.Append("\\r"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\t': builder.Append("\\t"); break;
+                case < ' ' or '\u007F' or '\u2028' or '\u2029':
+                    builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default: builder.Append(c); break;
+            }
         }
 
         return builder.ToString();
@@ -62,8 +64,6 @@ public sealed class ControlCharacterEscaper : ILogEventEnricher
 
     private static readonly System.Buffers.SearchValues<char> UnsafeCharacters = System.Buffers.SearchValues.Create(
         Enumerable.Range(0, 0x20).Select(i => (char)i).Concat(['\u007F', '\u2028', '\u2029']).ToArray());
-
-    private static bool IsUnsafe(char c) => c < 0x20 || c is '\u007F' or '\u2028' or '\u2029';
 
     private static LogEventPropertyValue Escape(LogEventPropertyValue value) => value switch
     {

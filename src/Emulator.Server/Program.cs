@@ -1,7 +1,6 @@
 using Emulator.Core.Seeding;
 using Emulator.Server.Hosting;
-using Serilog;
-using Serilog.Events;
+using Emulator.Server.Logging;
 
 try
 {
@@ -15,9 +14,11 @@ catch (ArgumentException e)
 
 var builder = WebApplication.CreateBuilder(args);
 EmulatorOptions options;
+LoggingOptions logging;
 try
 {
     options = EmulatorOptions.FromConfiguration(builder.Configuration);
+    logging = LoggingOptions.FromConfiguration(builder.Configuration);
 }
 catch (ArgumentException e)
 {
@@ -30,14 +31,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
     builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
 }
 
-// Defaults first; the "Serilog" configuration section (e.g. --Serilog:MinimumLevel:Default=Warning) overrides them.
-builder.Services.AddSerilog((services, logger) => logger
-    .MinimumLevel.Information()
-    .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-    .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+builder.Services.AddEmulatorLogging(logging);
 builder.Services.AddEmulator(options);
 
 var app = builder.Build();

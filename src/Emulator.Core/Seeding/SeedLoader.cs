@@ -23,7 +23,12 @@ public sealed class SeedLoader(IamService iam)
 
     /// <summary>The built-in default: one account with documented root credentials.</summary>
     public void LoadDefault() =>
-        Load($$"""{"accounts":[{"id":"{{DefaultAccountId}}","rootAccessKeyId":"{{DefaultRootAccessKeyId}}","rootSecretAccessKey":"{{DefaultRootSecretAccessKey}}"}]}""");
+        Load(JsonSerializer.Serialize(
+            new Dictionary<string, List<Dictionary<string, string>>>
+            {
+                ["accounts"] = [new() { ["id"] = DefaultAccountId, ["rootAccessKeyId"] = DefaultRootAccessKeyId, ["rootSecretAccessKey"] = DefaultRootSecretAccessKey }],
+            },
+            SeedJsonContext.Default.DictionaryStringListDictionaryStringString));
 
     public void Load(string json)
     {

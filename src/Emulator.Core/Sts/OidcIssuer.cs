@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -17,6 +16,9 @@ public sealed class OidcIssuer
 {
     public const string DefaultIssuer = "https://oidc.emulator.test";
 
+    /// <summary>Claims the issuer sets itself; a caller's extra claims cannot replace them.</summary>
+    private static readonly HashSet<string> RegisteredClaims = new(["iss", "sub", "aud", "iat", "nbf", "exp"], StringComparer.Ordinal);
+
     private readonly RsaSecurityKey key;
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, IReadOnlyList<SecurityKey>> registered = new(StringComparer.Ordinal);
@@ -32,67 +34,28 @@ public sealed class OidcIssuer
     /// <summary>Signs an ID token for <paramref name="subject"/> with the given audience(s), extra claims and lifetime.</summary>
     public string Mint(string subject, IReadOnlyList<string> audiences, IReadOnlyDictionary<string, JsonElement> claims, TimeSpan lifetime, DateTimeOffset now)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var payload = new IdTokenPayload
         {
-            json.WriteStartObject();
-            json.WriteString("iss", Issuer);
-            json.WriteString("sub", subject);
-            if (audiences.Count == 1)
-            {
-                json.WriteString("aud", audiences[0]);
-            }
-            else
-            {
-                json.WriteStartArray("aud");
-                foreach (var audience in audiences)
-                {
-                    json.WriteStringValue(audience);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteNumber("iat", now.ToUnixTimeSeconds());
-            json.WriteNumber("nbf", now.ToUnixTimeSeconds());
-            json.WriteNumber("exp", (now + lifetime).ToUnixTimeSeconds());
-            foreach (var (name, value) in claims)
-            {
-                if (name is not ("iss" or "sub" or "aud" or "iat" or "nbf" or "exp"))
-                {
-                    json.WritePropertyName(name);
-                    value.WriteTo(json);
-                }
-            }
-
-            json.WriteEndObject();
-        }
-
-        return handler.CreateToken(Encoding.UTF8.GetString(buffer.ToArray()), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+            Issuer = Issuer,
+            Subject = subject,
+            Audience = audiences.Count == 1
+                ? JsonSerializer.SerializeToElement(audiences[0], StsJsonContext.Default.String)
+                : JsonSerializer.SerializeToElement(audiences, StsJsonContext.Default.IReadOnlyListString),
+            IssuedAt = now.ToUnixTimeSeconds(),
+            NotBefore = now.ToUnixTimeSeconds(),
+            Expiration = (now + lifetime).ToUnixTimeSeconds(),
+            OtherClaims = claims.Where(c => !RegisteredClaims.Contains(c.Key)).ToDictionary(StringComparer.Ordinal),
+        };
+        return handler.CreateToken(JsonSerializer.Serialize(payload, StsJsonContext.Default.IdTokenPayload), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
     }
 
     /// <summary>The public key set, as served at the JWKS endpoint.</summary>
     public string JwksJson()
     {
         var parameters = key.Rsa.ExportParameters(false);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("keys");
-            json.WriteStartObject();
-            json.WriteString("kty", "RSA");
-            json.WriteString("use", "sig");
-            json.WriteString("alg", "RS256");
-            json.WriteString("kid", key.KeyId);
-            json.WriteString("n", Base64UrlEncoder.Encode(parameters.Modulus));
-            json.WriteString("e", Base64UrlEncoder.Encode(parameters.Exponent));
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var keys = new PublicKeySet([new PublicKeySet.RsaKey("RSA", "sig", "RS256", key.KeyId,
+            Base64UrlEncoder.Encode(parameters.Modulus), Base64UrlEncoder.Encode(parameters.Exponent))]);
+        return JsonSerializer.Serialize(keys, StsJsonContext.Default.PublicKeySet);
     }
 
     /// <summary>Registers the JWKS of another issuer (e.g. a token minted by a test's own key).</summary>

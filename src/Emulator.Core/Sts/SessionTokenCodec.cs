@@ -67,100 +67,64 @@ public sealed class SessionTokenCodec
     private static byte[] Derive(byte[] masterKey, string purpose, int length) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, length, info: Encoding.UTF8.GetBytes(purpose));
 
-    private static string Payload(Session session)
+    private static string Payload(Session session) => JsonSerializer.Serialize(new SessionTokenPayload
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("iss", Issuer);
-            json.WriteString("k", session.Kind.ToString());
-            json.WriteString("a", session.AccountId);
-            json.WriteString("id", session.AccessKeyId);
-            json.WriteString("sk", session.SecretAccessKey);
-            json.WriteNumber("iat", session.IssuedAt.ToUnixTimeSeconds());
-            json.WriteNumber("exp", session.Expiration.ToUnixTimeSeconds());
-            WriteOptional(json, "role", session.RoleArn);
-            WriteOptional(json, "rid", session.RoleId);
-            WriteOptional(json, "rn", session.RoleName);
-            WriteOptional(json, "sn", session.SessionName);
-            WriteOptional(json, "un", session.UserName);
-            WriteOptional(json, "uid", session.UserId);
-            WriteOptional(json, "uarn", session.UserArn);
-            WriteOptional(json, "fn", session.FederatedName);
-            WriteOptional(json, "si", session.SourceIdentity);
-            WriteOptional(json, "sp", session.InlinePolicy);
-            WriteOptional(json, "prov", session.FederatedProvider);
-            WriteOptional(json, "ec2", session.SourceInstanceArn);
-            json.WriteBoolean("ch", session.IsChained);
-            json.WriteBoolean("mfa", session.MultiFactorAuthenticated);
-            json.WriteStartArray("tags");
-            foreach (var tag in session.Tags)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(tag.Key);
-                json.WriteStringValue(tag.Value);
-                json.WriteEndArray();
-            }
+        Issuer = Issuer,
+        Kind = session.Kind,
+        AccountId = session.AccountId,
+        AccessKeyId = session.AccessKeyId,
+        SecretAccessKey = session.SecretAccessKey,
+        IssuedAt = session.IssuedAt.ToUnixTimeSeconds(),
+        Expiration = session.Expiration.ToUnixTimeSeconds(),
+        RoleArn = session.RoleArn,
+        RoleId = session.RoleId,
+        RoleName = session.RoleName,
+        SessionName = session.SessionName,
+        UserName = session.UserName,
+        UserId = session.UserId,
+        UserArn = session.UserArn,
+        FederatedName = session.FederatedName,
+        SourceIdentity = session.SourceIdentity,
+        InlinePolicy = session.InlinePolicy,
+        FederatedProvider = session.FederatedProvider,
+        SourceInstanceArn = session.SourceInstanceArn,
+        IsChained = session.IsChained,
+        MultiFactorAuthenticated = session.MultiFactorAuthenticated,
+        Tags = [.. session.Tags.Select(t => new[] { t.Key, t.Value })],
+        TransitiveTagKeys = session.TransitiveTagKeys,
+        PolicyArns = session.PolicyArns,
+    }, StsJsonContext.Default.SessionTokenPayload);
 
-            json.WriteEndArray();
-            WriteStrings(json, "tt", session.TransitiveTagKeys);
-            WriteStrings(json, "spa", session.PolicyArns);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static Session Parse(byte[] payload)
+    /// <summary>A missing required claim is a <see cref="JsonException"/>; a malformed tag pair an <see cref="InvalidOperationException"/>.</summary>
+    private static Session Parse(byte[] bytes)
     {
-        using var document = JsonDocument.Parse(payload);
-        var root = document.RootElement;
-        string? Optional(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
+        var payload = JsonSerializer.Deserialize(bytes, StsJsonContext.Default.SessionTokenPayload)
+            ?? throw new JsonException("The session token payload is null.");
         return new Session
         {
-            Kind = Enum.Parse<SessionKind>(root.GetProperty("k").GetString()!),
-            AccountId = root.GetProperty("a").GetString()!,
-            AccessKeyId = root.GetProperty("id").GetString()!,
-            SecretAccessKey = root.GetProperty("sk").GetString()!,
-            IssuedAt = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("iat").GetInt64()),
-            Expiration = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()),
-            RoleArn = Optional("role"),
-            RoleId = Optional("rid"),
-            RoleName = Optional("rn"),
-            SessionName = Optional("sn"),
-            UserName = Optional("un"),
-            UserId = Optional("uid"),
-            UserArn = Optional("uarn"),
-            FederatedName = Optional("fn"),
-            SourceIdentity = Optional("si"),
-            InlinePolicy = Optional("sp"),
-            FederatedProvider = Optional("prov"),
-            SourceInstanceArn = Optional("ec2"),
-            IsChained = root.GetProperty("ch").GetBoolean(),
-            MultiFactorAuthenticated = root.GetProperty("mfa").GetBoolean(),
-            Tags = root.GetProperty("tags").EnumerateArray().Select(t => new Tag(t[0].GetString()!, t[1].GetString()!)).ToList(),
-            TransitiveTagKeys = root.GetProperty("tt").EnumerateArray().Select(t => t.GetString()!).ToList(),
-            PolicyArns = root.GetProperty("spa").EnumerateArray().Select(t => t.GetString()!).ToList(),
+            Kind = payload.Kind,
+            AccountId = payload.AccountId,
+            AccessKeyId = payload.AccessKeyId,
+            SecretAccessKey = payload.SecretAccessKey,
+            IssuedAt = DateTimeOffset.FromUnixTimeSeconds(payload.IssuedAt),
+            Expiration = DateTimeOffset.FromUnixTimeSeconds(payload.Expiration),
+            RoleArn = payload.RoleArn,
+            RoleId = payload.RoleId,
+            RoleName = payload.RoleName,
+            SessionName = payload.SessionName,
+            UserName = payload.UserName,
+            UserId = payload.UserId,
+            UserArn = payload.UserArn,
+            FederatedName = payload.FederatedName,
+            SourceIdentity = payload.SourceIdentity,
+            InlinePolicy = payload.InlinePolicy,
+            FederatedProvider = payload.FederatedProvider,
+            SourceInstanceArn = payload.SourceInstanceArn,
+            IsChained = payload.IsChained,
+            MultiFactorAuthenticated = payload.MultiFactorAuthenticated,
+            Tags = [.. payload.Tags.Select(t => t is [var key, var value] ? new Tag(key, value) : throw new InvalidOperationException("A session tag is not a [key, value] pair."))],
+            TransitiveTagKeys = payload.TransitiveTagKeys,
+            PolicyArns = payload.PolicyArns,
         };
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

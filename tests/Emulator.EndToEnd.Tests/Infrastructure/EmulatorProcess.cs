@@ -9,12 +9,19 @@ namespace Emulator.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The real emulator server as a separate OS process on a free loopback port: optional seed file and
 /// extra arguments, started and health-checked before any test runs, killed (by its PID, with its
-/// process tree) on dispose. Hands out clients signed with the default root keys.
+/// process tree) on dispose. Hands out clients signed with the default root keys. With
+/// <c>EMULATOR_SERVER_BINARY</c> set (the path of a Native AOT build), that executable is the server
+/// instead of <c>dotnet Emulator.Server.dll</c>, so the same tests cover the binary users ship.
 /// </summary>
 public class EmulatorProcess : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The native server executable to test instead of the built assembly, when the variable names one.</summary>
+    public static readonly string? ServerBinary = Environment.GetEnvironmentVariable("EMULATOR_SERVER_BINARY") is { Length: > 0 } binary
+        ? Path.GetFullPath(binary)
+        : null;
 
     private readonly string? seedJson;
     private readonly string[] extraArguments;
@@ -53,6 +60,18 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
     public int ProcessId => process?.Id ?? throw new InvalidOperationException("The emulator is not running.");
 
     public HttpClient Http { get; }
+
+    /// <summary>Everything the server wrote to stdout so far, line by line as it arrived.</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (outputLock)
+            {
+                return stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+    }
 
     /// <summary>Everything the server printed so far, for failure messages.</summary>
     public string Output
@@ -112,7 +131,7 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         emulator.process.WaitForExit(); // flushes the asynchronous output readers
         lock (emulator.outputLock)
         {
-            return new CommandResult($"dotnet Emulator.Server.dll {string.Join(' ', emulator.extraArguments)}",
+            return new CommandResult($"{ServerBinary ?? "dotnet Emulator.Server.dll"} {string.Join(' ', emulator.extraArguments)}",
                 emulator.process.ExitCode, emulator.stdout.ToString(), emulator.stderr.ToString());
         }
     }
@@ -202,14 +221,23 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
     private void Launch(int port)
     {
         Url = $"http://127.0.0.1:{port}";
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        if (ServerBinary is not null && !File.Exists(ServerBinary))
+        {
+            throw new InvalidOperationException($"EMULATOR_SERVER_BINARY names {ServerBinary}, which does not exist.");
+        }
+
+        var startInfo = new ProcessStartInfo(ServerBinary ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = scratch.Path,
         };
-        startInfo.ArgumentList.Add(ServerAssemblyPath);
+        if (ServerBinary is null)
+        {
+            startInfo.ArgumentList.Add(ServerAssemblyPath);
+        }
+
         startInfo.ArgumentList.Add("--urls");
         startInfo.ArgumentList.Add(AlsoListenOn is null ? Url : $"{Url};{AlsoListenOn}");
         if (seedJson is not null)

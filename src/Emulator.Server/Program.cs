@@ -12,7 +12,8 @@ catch (ArgumentException e)
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// No configuration-file watcher: started from a busy folder (/tmp), it wakes on every file written there.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 EmulatorOptions options;
 LoggingOptions logging;
 try

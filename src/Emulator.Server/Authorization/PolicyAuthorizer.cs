@@ -51,8 +51,11 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
             decision.Layers.Select(l => new LayerRecord(LayerName(l.Layer), l.Outcome.ToString(), l.Statement?.ToString())).ToList(),
             context.Values.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList(), decision.MissingContextKeys));
         // Debug, not Information: the pipeline writes one line per call, and every decision stays queryable at /_emulator/decisions.
-        logger.LogDebug("Authorization {Decision} {Principal} {Action} {Resource}: {Explanation} (missing context keys: {MissingContextKeys}, enforced: {Enforced})",
-            verdict, principal.Arn, request.Action, request.Resource, explanation, decision.MissingContextKeys, enforced);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Authorization {Decision} {Principal} {Action} {Resource}: {Explanation} (missing context keys: {MissingContextKeys}, enforced: {Enforced})",
+                verdict, principal.Arn, request.Action, request.Resource, explanation, decision.MissingContextKeys, enforced);
+        }
 
         return new AuthorizationDecision(!enforced || decision.IsAllowed, enforced ? verdict : $"{verdict} (soft)", explanation, message);
     }

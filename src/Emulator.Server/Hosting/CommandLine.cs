@@ -21,6 +21,7 @@ public static class CommandLine
         ("admin-origins", "ORIGIN,..."),
         ("admin-token", "TOKEN"),
         ("log-level", "Verbose|Debug|Information|Warning|Error|Fatal"),
+        ("Serilog:MinimumLevel", "LEVEL"),
         ("Serilog:MinimumLevel:Default", "LEVEL"),
         ("Serilog:MinimumLevel:Override:<Namespace>", "LEVEL"),
         ("environment", "NAME"),

@@ -1,4 +1,5 @@
 using System.Text;
+using Xunit.Abstractions;
 
 namespace Emulator.EndToEnd.Tests.Hostile;
 
@@ -8,7 +9,7 @@ namespace Emulator.EndToEnd.Tests.Hostile;
 /// an ErrorResponse whose RequestId is that header (for /_emulator, a JSON body with an error string).
 /// Never a 500, an empty body or a dropped connection. Cases run one after another on one server.
 /// </summary>
-public sealed class HostileInputCorpusTests(HostileEmulator emulator) : IClassFixture<HostileEmulator>
+public sealed class HostileInputCorpusTests(HostileEmulator emulator, ITestOutputHelper output) : IClassFixture<HostileEmulator>
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
@@ -62,6 +63,7 @@ public sealed class HostileInputCorpusTests(HostileEmulator emulator) : IClassFi
             }
         }
 
+        output.WriteLine(response?.Describe() ?? "no response");
         if (response is not null)
         {
             problems.InsertRange(0, HostileAnswer.Problems(hostile, response));

@@ -54,7 +54,9 @@ public sealed class HostileInputCorpusTests(HostileEmulator emulator, ITestOutpu
         {
             if (response is { Status: >= 500 })
             {
-                problems.Add($"server output:\n{emulator.Server.Output}");
+                // The server logs asynchronously: give its error a moment to reach the captured output.
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
+                problems.Add($"server log: {LastError(emulator.Server.Output)}");
             }
 
             if (await emulator.ResetAsync() is { } resetFailure)
@@ -70,6 +72,13 @@ public sealed class HostileInputCorpusTests(HostileEmulator emulator, ITestOutpu
         }
 
         problems.Should().BeEmpty("{0} was answered {1}", hostile, response?.Describe() ?? "with nothing");
+    }
+
+    /// <summary>The server's last logged error with its stack, which for a 5xx is the one this case caused.</summary>
+    private static string LastError(string output)
+    {
+        var start = output.LastIndexOf(" ERR] ", StringComparison.Ordinal);
+        return start < 0 ? output : output[start..Math.Min(output.Length, start + 2500)];
     }
 
     private Task<RawHttpResponse> SendAsync(HostileRequest template)

@@ -291,11 +291,11 @@ for name, enc, raw, esc in CONTROLS:
         presigned(f"ctrl-presigned-credential-{part}-{name}", "control-chars", f"X-Amz-Credential {part} with {name}",
                   {"X-Amz-Credential": credential})
     # Action and Version, echoed by InvalidAction.
-    signed_iam(f"ctrl-action-signed-{name}", "control-chars", f"signed Action=ListRoles{name}",
+    signed_iam(f"ctrl-action-signed-{name}", "control-chars", f"signed Action=ListRoles<{name}>",
                form(("Action", "ListRoles" + enc), ("Version", IAM_VERSION)), expect_status=400, expect_code="InvalidAction")
-    add(f"ctrl-action-unsigned-{name}", "control-chars", f"unsigned Action=ListRoles{name}",
+    add(f"ctrl-action-unsigned-{name}", "control-chars", f"unsigned Action=ListRoles<{name}>",
         headers=[("Content-Type", FORM)], body=form(("Action", "ListRoles" + enc), ("Version", IAM_VERSION)))
-    signed_iam(f"ctrl-version-{name}", "control-chars", f"unknown action with Version=2010-05-08{name}",
+    signed_iam(f"ctrl-version-{name}", "control-chars", f"unknown action with Version=2010-05-08<{name}>",
                form(("Action", "NoSuchOperation"), ("Version", IAM_VERSION + enc)), expect_status=400, expect_code="InvalidAction")
     # IAM and STS parameters that validation messages echo.
     trust = pct('{"Version":"2012-10-17","Statement":[]}')
@@ -317,11 +317,11 @@ for name, enc, raw, esc in CONTROLS:
     signed_iam(f"ctrl-policy-document-{name}", "control-chars", f"CreatePolicy whose Version string contains {name}",
                iam("CreatePolicy", ("PolicyName", f"ctrl-{name}"),
                    ("PolicyDocument", pct('{"Version":"2012-10-17') + enc + pct('","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}'))))
-    signed_iam(f"ctrl-max-items-{name}", "control-chars", f"ListRoles with MaxItems=5{name}",
+    signed_iam(f"ctrl-max-items-{name}", "control-chars", f"ListRoles with MaxItems=5<{name}>",
                iam("ListRoles", ("MaxItems", "5" + enc)))
     signed_iam(f"ctrl-marker-{name}", "control-chars", f"ListRoles with a Marker containing {name}",
                iam("ListRoles", ("Marker", "m" + enc)))
-    signed_sts(f"ctrl-duration-seconds-{name}", "control-chars", f"GetSessionToken with DurationSeconds=900{name}",
+    signed_sts(f"ctrl-duration-seconds-{name}", "control-chars", f"GetSessionToken with DurationSeconds=900<{name}>",
                sts("GetSessionToken", ("DurationSeconds", "900" + enc)))
     signed_sts(f"ctrl-role-session-name-{name}", "control-chars", f"AssumeRole with RoleSessionName containing {name}",
                sts("AssumeRole", ("RoleArn", pct(f"arn:aws:iam::{ACCOUNT}:role/hostile")), ("RoleSessionName", "s" + enc)))
@@ -534,7 +534,7 @@ admin("admin-clock-offset-after-time-9999", "POST /_emulator/clock offsetSeconds
       "/_emulator/clock", '{"offsetSeconds":1}', before=[step("/_emulator/clock", '{"time":"9999-12-31T23:59:59Z"}')])
 admin("admin-clock-offset-1e10-after-time-9999", "POST /_emulator/clock offsetSeconds 1e10 after time 9999-12-31T23:59:59Z",
       "/_emulator/clock", '{"offsetSeconds":1e10}', before=[step("/_emulator/clock", '{"time":"9999-12-31T23:59:59Z"}')])
-admin("admin-clock-negative-offset-after-time-year-1", "POST /_emulator/clock offsetSeconds -1 after time 0001-01-01T00:00:01Z",
+admin("admin-clock-negative-offset-after-time-year-1", "POST /_emulator/clock offsetSeconds -2 after time 0001-01-01T00:00:01Z",
       "/_emulator/clock", '{"offsetSeconds":-2}', before=[step("/_emulator/clock", '{"time":"0001-01-01T00:00:01Z"}')])
 admin("admin-clock-text-plain", "POST /_emulator/clock with Content-Type text/plain", "/_emulator/clock",
       '{"offsetSeconds":1}', headers=[("Content-Type", "text/plain")])

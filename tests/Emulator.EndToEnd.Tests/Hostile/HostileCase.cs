@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Emulator.EndToEnd.Tests.Hostile;
 
 /// <summary>
-/// A case of the hostile-input corpus (corpus.jsonl, written by generate_corpus.py): the request, the
-/// requests sent before it, and the answer that is certain when the corpus states one.
+/// A case of the hostile-input corpus (corpus.jsonl, written by generate_corpus.py): the request and
+/// the answer that is certain when the corpus states one.
 /// </summary>
 public sealed record HostileCase(
     string Id,
@@ -12,7 +12,6 @@ public sealed record HostileCase(
     string Description,
     bool IsAdmin,
     HostileRequest Request,
-    IReadOnlyList<HostileRequest> Before,
     int? ExpectedStatus,
     string? ExpectedCode)
 {
@@ -38,7 +37,6 @@ public sealed record HostileCase(
                 json.GetProperty("description").GetString()!,
                 json.GetProperty("protocol").GetString() == "admin",
                 HostileRequest.FromJson(json),
-                json.TryGetProperty("before", out var before) ? before.EnumerateArray().Select(HostileRequest.FromJson).ToList() : [],
                 json.TryGetProperty("expect_status", out var status) ? status.GetInt32() : null,
                 json.TryGetProperty("expect_code", out var code) ? code.GetString() : null));
         }

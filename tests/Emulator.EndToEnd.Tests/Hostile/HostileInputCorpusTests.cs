@@ -34,11 +34,6 @@ public sealed class HostileInputCorpusTests(HostileEmulator emulator, ITestOutpu
         RawHttpResponse? response = null;
         try
         {
-            foreach (var step in hostile.Before)
-            {
-                await SendAsync(step);
-            }
-
             response = await SendAsync(hostile.Request);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException)

@@ -32,6 +32,8 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
     builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
 }
 
+// Header bytes beyond ASCII reach the pipeline (as UTF-8), which answers them the AWS way instead of Kestrel's empty 400.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8);
 builder.Services.AddEmulatorLogging(logging);
 builder.Services.AddEmulator(options);
 

@@ -59,8 +59,41 @@ public sealed class OidcIssuer
     }
 
     /// <summary>Registers the JWKS of another issuer (e.g. a token minted by a test's own key).</summary>
-    public void Register(string issuer, string jwksJson) =>
-        registered[issuer.TrimEnd('/')] = new JsonWebKeySet(jwksJson).GetSigningKeys().ToList();
+    /// <exception cref="ArgumentException">The set holds no key, or a key that cannot verify signatures.</exception>
+    public void Register(string issuer, string jwksJson)
+    {
+        var set = new JsonWebKeySet(jwksJson);
+        if (set.Keys.Count == 0)
+        {
+            throw new ArgumentException("the key set has no keys.");
+        }
+
+        foreach (var jwk in set.Keys)
+        {
+            RequireUsable(jwk);
+        }
+
+        registered[issuer.TrimEnd('/')] = set.GetSigningKeys().ToList();
+    }
+
+    /// <summary>An RSA key must import; other key types are refused (the issuer signs RS256 tokens).</summary>
+    private static void RequireUsable(JsonWebKey jwk)
+    {
+        if (jwk.Kty != "RSA")
+        {
+            throw new ArgumentException($"key '{jwk.Kid}' has key type '{jwk.Kty}'; only RSA keys are accepted.");
+        }
+
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportParameters(new RSAParameters { Modulus = Base64UrlEncoder.DecodeBytes(jwk.N), Exponent = Base64UrlEncoder.DecodeBytes(jwk.E) });
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        {
+            throw new ArgumentException($"key '{jwk.Kid}' has no usable RSA modulus and exponent.", e);
+        }
+    }
 
     /// <summary>The keys that may sign tokens of <paramref name="issuer"/>, or null when the emulator has none.</summary>
     public IReadOnlyList<SecurityKey>? KeysFor(string issuer)

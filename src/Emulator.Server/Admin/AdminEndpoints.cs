@@ -135,6 +135,18 @@ public static class AdminEndpoints
         return null;
     }
 
+    /// <summary>An admin path that does not exist (404), or exists for other methods (405), as an AdminError.</summary>
+    public static IResult NotFound(HttpContext http, EndpointDataSource endpoints)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var known = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText is { } pattern && !pattern.Contains('{', StringComparison.Ordinal)
+                && string.Equals(pattern.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        return known
+            ? Results.Json(new AdminError($"{http.Request.Method} is not allowed on {path}."), AdminJsonContext.Default.AdminError, statusCode: 405)
+            : Results.Json(new AdminError($"There is no admin endpoint {path}; the README lists them."), AdminJsonContext.Default.AdminError, statusCode: 404);
+    }
+
     /// <summary>Every operator the grammar accepts; each may also take a ForAnyValue:/ForAllValues: prefix.</summary>
     private static List<string> ConditionOperatorNames() =>
         Enum.GetNames<ConditionOperator>()

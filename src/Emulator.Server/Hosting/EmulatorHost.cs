@@ -50,5 +50,10 @@ public static class EmulatorHost
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.
         app.Map("/", pipeline.HandleAsync);
+
+        // Anything else answers in the shape of the API it is under, never with an empty 404 or 405.
+        app.MapFallback(http => AdminAccessGuard.IsAdminPath(http.Request.Path)
+            ? AdminEndpoints.NotFound(http, http.RequestServices.GetRequiredService<EndpointDataSource>()).ExecuteAsync(http)
+            : pipeline.NotFoundAsync(http));
     }
 }

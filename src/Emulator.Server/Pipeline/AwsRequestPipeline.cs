@@ -117,6 +117,19 @@ public sealed class AwsRequestPipeline(
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>A path the emulator does not serve: an AWS-shaped 404 with a request id, not an empty one.</summary>
+    public async Task NotFoundAsync(HttpContext http)
+    {
+        var requestId = runtime.Ids.RequestId();
+        var body = QueryResponseEncoder.Error(
+            new AwsError("NotFound", $"The emulator serves the AWS query API at '/', not at '{http.Request.Path}'.", 404), services[0].XmlNamespace, requestId);
+        http.Response.StatusCode = 404;
+        http.Response.ContentType = "text/xml";
+        http.Response.Headers["x-amzn-RequestId"] = requestId;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body);
+    }
+
     /// <summary>
     /// The one place permissions are checked: each of the operation's checks goes to the authorizer
     /// with the request's facts; the first denial ends the request with AccessDenied.
@@ -225,9 +238,13 @@ public sealed class AwsRequestPipeline(
     private static QueryParameters Parameters(HttpContext http, SignedRequest request)
     {
         var contentType = http.Request.ContentType ?? "";
-        var form = contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            ? System.Text.Encoding.UTF8.GetString(request.Body)
-            : "";
+        var isForm = contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        if (isForm && !System.Text.Unicode.Utf8.IsValid(request.Body))
+        {
+            throw new AwsError("MalformedQueryString", "The request body is not valid UTF-8.", 400).ToException();
+        }
+
+        var form = isForm ? System.Text.Encoding.UTF8.GetString(request.Body) : "";
         return QueryParameters.Parse(request.RawQuery, form);
     }
 }

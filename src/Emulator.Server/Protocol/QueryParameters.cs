@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Emulator.Core.Errors;
 using Emulator.Core.Iam.Tags;
 using Microsoft.AspNetCore.WebUtilities;
@@ -45,7 +46,7 @@ public sealed class QueryParameters
         {
             foreach (var pair in new QueryStringEnumerable(form))
             {
-                Add(result, pair.DecodeName().ToString(), pair.DecodeValue().ToString());
+                Add(result, Decode(pair.EncodedName), Decode(pair.EncodedValue));
             }
         }
 
@@ -61,11 +62,50 @@ public sealed class QueryParameters
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (var pair in new QueryStringEnumerable(raw))
         {
-            pairs.Add(new(pair.DecodeName().ToString(), pair.DecodeValue().ToString()));
+            pairs.Add(new(Decode(pair.EncodedName), Decode(pair.EncodedValue)));
         }
 
         return pairs;
     }
+
+    /// <summary>
+    /// The framework's decoding, after checking that the escapes spell UTF-8: the framework would keep
+    /// an invalid sequence as literal text, so a name like <c>%E9</c> would pass as an unknown parameter.
+    /// </summary>
+    private static string Decode(ReadOnlyMemory<char> encoded)
+    {
+        var span = encoded.Span;
+        if (span.Contains('%') && !EscapesAreUtf8(span))
+        {
+            throw new AwsError("MalformedQueryString", "The request's percent-encoded text is not valid UTF-8.", 400).ToException();
+        }
+
+        // As the framework's form reader decodes: '+' is a space, then RFC 3986 unescaping.
+        return span.Contains('+') ? Uri.UnescapeDataString(span.ToString().Replace('+', ' ')) : Uri.UnescapeDataString(span);
+    }
+
+    private static bool EscapesAreUtf8(ReadOnlySpan<char> encoded)
+    {
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(encoded.Length)];
+        var count = 0;
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '%' && i + 2 < encoded.Length && char.IsAsciiHexDigit(encoded[i + 1]) && char.IsAsciiHexDigit(encoded[i + 2]))
+            {
+                bytes[count++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
+                i += 2;
+            }
+            else
+            {
+                count += Encoding.UTF8.GetBytes(encoded.Slice(i, char.IsHighSurrogate(encoded[i]) && i + 1 < encoded.Length ? 2 : 1), bytes.AsSpan(count));
+                i += char.IsHighSurrogate(encoded[i]) && i + 1 < encoded.Length ? 1 : 0;
+            }
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, count));
+    }
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
     public string? this[string name] => values.GetValueOrDefault(name);
 
@@ -79,7 +119,10 @@ public sealed class QueryParameters
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        // Digits only: .NET's parser would also accept trailing NUL characters.
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
+            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new AwsError("ValidationError", $"1 validation error detected: Value '{text}' at '{member}' failed to satisfy constraint: Member must be a number", 400).ToException();
     }
@@ -87,7 +130,18 @@ public sealed class QueryParameters
     public bool? Bool(string name)
     {
         var text = this[name];
-        return text is null ? null : string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return text.ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new AwsError("ValidationError",
+                $"1 validation error detected: Value '{text}' at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must be a boolean", 400).ToException(),
+        };
     }
 
     /// <summary>A list member: <c>Name.member.1</c>, <c>Name.member.2</c>, … in index order.</summary>
@@ -147,6 +201,11 @@ public sealed class QueryParameters
                 }
 
                 var digits = end - start - 1;
+                if (digits > 9 && (end == name.Length || name[end] == '.'))
+                {
+                    throw new AwsError("MalformedQueryString", $"The list index in {name} is out of range.", 400).ToException();
+                }
+
                 if (digits is > 0 and <= 9 && name[start + 1] != '0' && (end == name.Length || name[end] == '.'))
                 {
                     var index = int.Parse(name.AsSpan(start + 1, digits), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -24,6 +24,18 @@ public static class HostileAnswer
             problems.Add($"status {answer.Status}, expected {status}");
         }
 
+        if (hostile.IsHttpLayer)
+        {
+            // Malformed HTTP/1.1 (a raw NUL or line break in a header, NUL in the path) never reaches the
+            // emulator: Kestrel answers 400 and closes the connection, as AWS's front ends do.
+            if (!string.Equals(answer.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("Kestrel's refusal should close the connection");
+            }
+
+            return problems;
+        }
+
         if (string.IsNullOrEmpty(answer.Header("x-amzn-RequestId")))
         {
             problems.Add("no x-amzn-RequestId header");

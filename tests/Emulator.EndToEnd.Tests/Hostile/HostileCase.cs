@@ -11,6 +11,7 @@ public sealed record HostileCase(
     string Category,
     string Description,
     bool IsAdmin,
+    bool IsHttpLayer,
     HostileRequest Request,
     int? ExpectedStatus,
     string? ExpectedCode)
@@ -36,6 +37,7 @@ public sealed record HostileCase(
                 json.GetProperty("category").GetString()!,
                 json.GetProperty("description").GetString()!,
                 json.GetProperty("protocol").GetString() == "admin",
+                json.GetProperty("protocol").GetString() == "http",
                 HostileRequest.FromJson(json),
                 json.TryGetProperty("expect_status", out var status) ? status.GetInt32() : null,
                 json.TryGetProperty("expect_code", out var code) ? code.GetString() : null));

@@ -56,15 +56,29 @@ public sealed class SignatureCoversTheExecutedRequestTests(DefaultEmulator emula
         (await UserExistsAsync("unsigned-payload")).Should().BeFalse();
     }
 
+    /// <summary>The body repeats Action: the decoder refuses the duplicate before anything runs.</summary>
     [Fact]
-    public async Task A_presigned_GetCallerIdentity_url_sent_as_POST_with_a_GetSessionToken_body_is_SignatureDoesNotMatch_and_issues_no_credentials()
+    public async Task A_presigned_GetCallerIdentity_url_sent_as_POST_with_a_GetSessionToken_body_is_MalformedQueryString_and_issues_no_credentials()
     {
         var url = RawRequestSigner.Presign(Url, "Action=GetCallerIdentity&Version=2011-06-15", DateTimeOffset.UtcNow);
 
         var response = await SendAsync("POST", url, [("Content-Type", Encoding.ASCII.GetBytes(Form))], "Action=GetSessionToken&Version=2011-06-15"u8.ToArray());
 
-        ShouldBeSignatureDoesNotMatch(response);
+        response.Status.Should().Be(400, response.Describe());
+        XDocument.Parse(response.BodyText).Descendants().Single(e => e.Name.LocalName == "Code").Value.Should().Be("MalformedQueryString");
         response.BodyText.Should().NotContain("SecretAccessKey");
+    }
+
+    /// <summary>A body adding parameters the URL did not sign: the payload hash no longer matches.</summary>
+    [Fact]
+    public async Task A_presigned_url_sent_as_POST_with_extra_body_parameters_is_SignatureDoesNotMatch()
+    {
+        var url = RawRequestSigner.Presign(Url, "Action=GetCallerIdentity&Version=2011-06-15", DateTimeOffset.UtcNow);
+
+        var response = await SendAsync("POST", url, [("Content-Type", Encoding.ASCII.GetBytes(Form))], "DurationSeconds=900"u8.ToArray());
+
+        ShouldBeSignatureDoesNotMatch(response);
+        response.BodyText.Should().NotContain("<Arn>");
     }
 
     [Fact]

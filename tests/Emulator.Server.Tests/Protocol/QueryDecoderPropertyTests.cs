@@ -66,16 +66,60 @@ public sealed class QueryDecoderPropertyTests
     [Theory]
     [InlineData("a=%", "%")]
     [InlineData("a=%zz", "%zz")]
-    [InlineData("a=%e9", "%e9")]
-    [InlineData("a=%C3", "%C3")]
+    [InlineData("a=%2", "%2")]
     [InlineData("a=x+y", "x y")]
-    [InlineData("a=%ED%A0%80", "%ED%A0%80")]
-    public void Malformed_escapes_decode_to_their_literal_text_without_failing(string form, string value) =>
+    public void Incomplete_escapes_decode_to_their_literal_text(string form, string value) =>
         QueryParameters.Parse("", form)["a"].Should().Be(value);
 
+    [Theory]
+    [InlineData("a=%e9")]
+    [InlineData("a=%C3")]
+    [InlineData("a=%ED%A0%80")]
+    [InlineData("%FF=x")]
+    [InlineData("a=%C0%AF")]
+    public void Escapes_that_are_not_UTF_8_are_MalformedQueryString(string form)
+    {
+        var parse = () => QueryParameters.Parse("", form);
+
+        parse.Should().Throw<AwsException>().Which.Error.Message.Should().Be("The request's percent-encoded text is not valid UTF-8.");
+    }
+
     [Fact]
-    public void Indexes_that_are_zero_have_leading_zeros_or_overflow_are_not_list_members() =>
-        QueryParameters.Parse("", "L.member.0=a&L.member.01=b&L.member.99999999999=c&L.member.2=d").List("L").Should().Equal("d");
+    public void Indexes_that_are_zero_or_have_leading_zeros_are_not_list_members() =>
+        QueryParameters.Parse("", "L.member.0=a&L.member.01=b&L.member.2=d").List("L").Should().Equal("d");
+
+    [Fact]
+    public void An_index_beyond_the_integer_range_is_MalformedQueryString()
+    {
+        var read = () => QueryParameters.Parse("", "L.member.99999999999=c").List("L");
+
+        read.Should().Throw<AwsException>().Which.Error.Code.Should().Be("MalformedQueryString");
+    }
+
+    [Theory]
+    [InlineData("5\u0000")]
+    [InlineData(" 5")]
+    [InlineData("5 ")]
+    [InlineData("+5")]
+    [InlineData("99999999999")]
+    public void Integers_are_digits_only(string escaped)
+    {
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var read = () => QueryParameters.Parse("", "MaxItems=" + Uri.EscapeDataString(text)).Int("MaxItems", "maxItems");
+
+        read.Should().Throw<AwsException>().Which.Error.Code.Should().Be("ValidationError");
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("2")]
+    [InlineData("")]
+    public void Booleans_are_true_or_false(string text)
+    {
+        var read = () => QueryParameters.Parse("", "OnlyAttached=" + text).Bool("OnlyAttached");
+
+        read.Should().Throw<AwsException>().Which.Error.Message.Should().Be($"1 validation error detected: Value '{text}' at 'onlyAttached' failed to satisfy constraint: Member must be a boolean");
+    }
 
     [Fact]
     public void Nested_lists_are_grouped_too() =>

@@ -10,16 +10,17 @@ namespace Emulator.Server.Protocol;
 public sealed class EncodedFragmentCache<T>(Action<QueryXmlWriter, T> write)
     where T : class
 {
-    private readonly ConditionalWeakTable<T, string> fragments = new();
+    private readonly ConditionalWeakTable<T, byte[]> fragments = new();
 
-    public string Get(T item)
+    /// <summary>The entity's members as UTF-8 XML, ready to be copied into a response.</summary>
+    public byte[] Get(T item)
     {
         if (fragments.TryGetValue(item, out var fragment))
         {
             return fragment;
         }
 
-        fragment = QueryXmlWriter.Fragment(w => write(w, item));
+        fragment = System.Text.Encoding.UTF8.GetBytes(QueryXmlWriter.Fragment(w => write(w, item)));
         fragments.AddOrUpdate(item, fragment);
         return fragment;
     }

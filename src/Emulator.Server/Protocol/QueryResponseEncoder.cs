@@ -13,7 +13,7 @@ public static class QueryResponseEncoder
         using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
         {
             writer.WriteStartElement($"{action}Response", xmlNamespace);
-            var result = new QueryXmlWriter(writer, $"{action}Result");
+            var result = new QueryXmlWriter(writer, $"{action}Result", buffer);
             writeResult(result);
             result.CloseResult();
             writer.WriteStartElement("ResponseMetadata");

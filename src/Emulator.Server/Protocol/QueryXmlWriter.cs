@@ -14,10 +14,14 @@ public sealed class QueryXmlWriter
     private readonly string resultElement;
     private bool resultOpen;
 
-    public QueryXmlWriter(XmlWriter writer, string resultElement)
+    private readonly Stream? output;
+
+    /// <param name="output">The stream <paramref name="writer"/> writes to, when cached fragments may be copied into it directly.</param>
+    public QueryXmlWriter(XmlWriter writer, string resultElement, Stream? output = null)
     {
         this.writer = writer;
         this.resultElement = resultElement;
+        this.output = output;
     }
 
     public bool WroteResult => resultOpen;
@@ -75,11 +79,27 @@ public sealed class QueryXmlWriter
     {
         EnsureResult();
         writer.WriteStartElement(name);
-        foreach (var item in items)
+        if (output is null)
         {
-            writer.WriteStartElement("member");
-            writer.WriteRaw(cache.Get(item));
-            writer.WriteEndElement();
+            foreach (var item in items)
+            {
+                writer.WriteStartElement("member");
+                writer.WriteRaw(Encoding.UTF8.GetString(cache.Get(item)));
+                writer.WriteEndElement();
+            }
+        }
+        else
+        {
+            // Close the start tag and hand the stream over: the fragments are already UTF-8, and copying
+            // bytes is many times faster than having the writer re-encode them character by character.
+            writer.WriteString("");
+            writer.Flush();
+            foreach (var item in items)
+            {
+                output.Write("<member>"u8);
+                output.Write(cache.Get(item));
+                output.Write("</member>"u8);
+            }
         }
 
         writer.WriteEndElement();

@@ -23,6 +23,9 @@ public sealed class AwsRequestPipeline(
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>Pooled response buffers: a 60 KB list response would otherwise allocate on the large-object heap on every call.</summary>
+    private static readonly Microsoft.IO.RecyclableMemoryStreamManager ResponseBuffers = new();
+
     public IReadOnlyList<AwsService> Services => services;
 
     public async Task HandleAsync(HttpContext http)
@@ -34,7 +37,7 @@ public sealed class AwsRequestPipeline(
         Principal? principal = null;
         var decision = "-";
         int status;
-        byte[] body;
+        using var body = ResponseBuffers.GetStream();
         try
         {
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method))
@@ -93,18 +96,20 @@ public sealed class AwsRequestPipeline(
                 decision = Authorize(http, principal, operation, context);
             }
 
-            body = QueryResponseEncoder.Success(operation.Name, service.XmlNamespace, requestId, result => operation.Handler(context, result));
+            QueryResponseEncoder.Success(body, operation.Name, service.XmlNamespace, requestId, result => operation.Handler(context, result));
             status = 200;
         }
         catch (AwsException e)
         {
-            body = QueryResponseEncoder.Error(e.Error, service.XmlNamespace, requestId);
+            body.SetLength(0);
+            body.Write(QueryResponseEncoder.Error(e.Error, service.XmlNamespace, requestId));
             status = e.Error.HttpStatus;
         }
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(e, "Unhandled failure in {Service}:{Action} {RequestId}", service.SigningName, action, requestId);
-            body = QueryResponseEncoder.Error(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId);
+            body.SetLength(0);
+            body.Write(QueryResponseEncoder.Error(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId));
             status = 500;
         }
 
@@ -112,7 +117,8 @@ public sealed class AwsRequestPipeline(
         http.Response.ContentType = "text/xml";
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body);
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

@@ -7,9 +7,9 @@ namespace Emulator.Server.Protocol;
 /// <summary>Encodes query-protocol responses (IAM, STS): the success envelope and the ErrorResponse envelope.</summary>
 public static class QueryResponseEncoder
 {
-    public static byte[] Success(string action, string xmlNamespace, string requestId, Action<QueryXmlWriter> writeResult)
+    /// <summary>Writes the success envelope to <paramref name="buffer"/> (a pooled stream: large list responses allocate nothing).</summary>
+    public static void Success(Stream buffer, string action, string xmlNamespace, string requestId, Action<QueryXmlWriter> writeResult)
     {
-        using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
         {
             writer.WriteStartElement($"{action}Response", xmlNamespace);
@@ -21,8 +21,6 @@ public static class QueryResponseEncoder
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
-
-        return buffer.ToArray();
     }
 
     /// <summary>

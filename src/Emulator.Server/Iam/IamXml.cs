@@ -15,6 +15,9 @@ public static class IamXml
 {
     public const string Namespace = "https://iam.amazonaws.com/doc/2010-05-08/";
 
+    /// <summary>Roles as GetRole shows them (RoleLastUsed included: a use replaces the record), encoded once per role record.</summary>
+    public static EncodedFragmentCache<Role> FullRoles { get; } = new((w, role) => Role(w, role, RoleShape.Full));
+
     /// <summary>Roles as ListRoles shows them, encoded once per role record.</summary>
     public static EncodedFragmentCache<Role> ListedRoles { get; } = new((w, role) => Role(w, role, RoleShape.Listed));
 

@@ -17,7 +17,7 @@ public static class RoleActions
             w.Object("Role", r => IamXml.Role(r, role, RoleShape.Created));
         });
         yield return Op("GetRole", c => resources.Role(c), (c, w) =>
-            w.Object("Role", r => IamXml.Role(r, roles.Get(c.AccountId, c["RoleName"]), RoleShape.Full)));
+            w.Object("Role", roles.Get(c.AccountId, c["RoleName"]), IamXml.FullRoles));
         yield return Op("ListRoles", c => IamResources.PathPrefix(c, "role"), (c, w) =>
         {
             var page = roles.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));

@@ -73,6 +73,27 @@ public sealed class QueryXmlWriter
         return this;
     }
 
+    /// <summary>A structure written once per entity record and reused (see <see cref="EncodedFragmentCache{T}"/>).</summary>
+    public QueryXmlWriter Object<T>(string name, T item, EncodedFragmentCache<T> cache)
+        where T : class
+    {
+        EnsureResult();
+        writer.WriteStartElement(name);
+        if (output is null)
+        {
+            writer.WriteRaw(Encoding.UTF8.GetString(cache.Get(item)));
+        }
+        else
+        {
+            writer.WriteString("");
+            writer.Flush();
+            output.Write(cache.Get(item));
+        }
+
+        writer.WriteEndElement();
+        return this;
+    }
+
     /// <summary>A list whose members are written once per entity and reused (see <see cref="EncodedFragmentCache{T}"/>).</summary>
     public QueryXmlWriter List<T>(string name, IEnumerable<T> items, EncodedFragmentCache<T> cache)
         where T : class

@@ -28,6 +28,8 @@ public sealed class DecisionLog(int capacity = 1000)
                 .Where(r => decision is null || string.Equals(r.Decision, decision, StringComparison.OrdinalIgnoreCase)
                     || (decision.Equals("deny", StringComparison.OrdinalIgnoreCase) && r.Decision.EndsWith("Deny", StringComparison.Ordinal)))
                 .Take(limit)
+                // Keys are recorded as the context holds them and sorted only when someone asks.
+                .Select(r => r with { ContextKeys = r.ContextKeys.Order(StringComparer.OrdinalIgnoreCase).ToList() })
                 .ToList();
         }
     }

@@ -49,7 +49,7 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
         log.Add(new DecisionRecord(clock.GetUtcNow(), request.RequestId, principal.Arn, request.Action, request.Resource, verdict, enforced,
             explanation, message, matched,
             decision.Layers.Select(l => new LayerRecord(LayerName(l.Layer), l.Outcome.ToString(), l.Statement?.ToString())).ToList(),
-            context.Values.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList(), decision.MissingContextKeys));
+            context.Values.Keys.ToArray(), decision.MissingContextKeys));
         // Debug, not Information: the pipeline writes one line per call, and every decision stays queryable at /_emulator/decisions.
         if (logger.IsEnabled(LogLevel.Debug))
         {

@@ -10,7 +10,12 @@ namespace Emulator.Server.Logging;
 /// </summary>
 public static class EmulatorLogging
 {
-    public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
+    /// <summary>
+    /// The message only: every message names what it is about in its own template, and printing the leftover
+    /// properties (ASP.NET Core's scope: connection id, request path…) as JSON on every line cost a fifth of the
+    /// default path's throughput.
+    /// </summary>
+    public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     public static IServiceCollection AddEmulatorLogging(this IServiceCollection services, LoggingOptions options)
     {

@@ -119,8 +119,8 @@ public sealed class AwsRequestPipeline(
         http.Response.ContentLength = body.Length;
         body.Position = 0;
         await body.CopyToAsync(http.Response.Body);
-        logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms",
-            service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms {RequestId}",
+            service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
 
     /// <summary>A path the emulator does not serve: an AWS-shaped 404 with a request id, not an empty one.</summary>

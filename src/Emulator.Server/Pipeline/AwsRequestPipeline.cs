@@ -113,12 +113,7 @@ public sealed class AwsRequestPipeline(
             status = 500;
         }
 
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/xml";
-        http.Response.Headers["x-amzn-RequestId"] = requestId;
-        http.Response.ContentLength = body.Length;
-        body.Position = 0;
-        await body.CopyToAsync(http.Response.Body);
+        await WriteAsync(http, status, requestId, body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms {RequestId}",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
@@ -127,13 +122,19 @@ public sealed class AwsRequestPipeline(
     public async Task NotFoundAsync(HttpContext http)
     {
         var requestId = runtime.Ids.RequestId();
-        var body = QueryResponseEncoder.Error(
-            new AwsError("NotFound", $"The emulator serves the AWS query API at '/', not at '{http.Request.Path}'.", 404), services[0].XmlNamespace, requestId);
-        http.Response.StatusCode = 404;
+        using var body = new MemoryStream(QueryResponseEncoder.Error(
+            new AwsError("NotFound", $"The emulator serves the AWS query API at '/', not at '{http.Request.Path}'.", 404), services[0].XmlNamespace, requestId));
+        await WriteAsync(http, 404, requestId, body);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, string requestId, Stream body)
+    {
+        http.Response.StatusCode = status;
         http.Response.ContentType = "text/xml";
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body);
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class IamActions
     public static AwsService Service(IamService iam)
     {
         var resources = new IamResources(iam.Context.Store);
-        return new AwsService("iam", IamXml.Namespace, Version,
+        return new AwsService("iam", new QueryProtocol(IamXml.Namespace), Version,
             RoleActions.All(iam, resources)
                 .Concat(UserActions.All(iam, resources))
                 .Concat(GroupActions.All(iam, resources))

@@ -57,12 +57,12 @@ public sealed class AwsRequestPipeline(
             {
                 if (operation?.AllowsAnonymous != true)
                 {
-                    throw new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403).ToException();
+                    throw service.Protocol.MissingAuthentication().ToException();
                 }
             }
             else
             {
-                principal = await authenticator.AuthenticateAsync(request, claim, service.SigningName);
+                principal = await Authenticate(service, request, claim);
                 if (principal is { Session: null, AccessKeyId: { } keyId })
                 {
                     // Long-term keys only: GetAccessKeyLastUsed reports them; temporary keys are in no table.
@@ -72,9 +72,7 @@ public sealed class AwsRequestPipeline(
 
             if (operation is null)
             {
-                throw parameters["Action"] is null
-                    ? new AwsError("MissingAction", "Missing Action", 400).ToException()
-                    : new AwsError("InvalidAction", $"Could not find operation {action} for version {parameters["Version"] ?? "NO_VERSION_SPECIFIED"}", 400).ToException();
+                throw service.Protocol.UnknownOperation(parameters["Action"], parameters["Version"]).ToException();
             }
 
             var region = claim?.Region ?? "us-east-1";
@@ -93,44 +91,58 @@ public sealed class AwsRequestPipeline(
 
             if (principal is not null && !operation.SkipsAuthorization)
             {
-                decision = Authorize(http, principal, operation, context);
+                decision = Authorize(http, service, principal, operation, context);
             }
 
-            QueryResponseEncoder.Success(body, operation.Name, service.XmlNamespace, requestId, result => operation.Handler(context, result));
+            service.Protocol.WriteSuccess(body, operation.Name, requestId, result => operation.Handler(context, result));
             status = 200;
         }
         catch (AwsException e)
         {
             body.SetLength(0);
-            body.Write(QueryResponseEncoder.Error(e.Error, service.XmlNamespace, requestId));
+            body.Write(service.Protocol.EncodeError(e.Error, requestId));
             status = e.Error.HttpStatus;
         }
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(e, "Unhandled failure in {Service}:{Action} {RequestId}", service.SigningName, action, requestId);
             body.SetLength(0);
-            body.Write(QueryResponseEncoder.Error(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), service.XmlNamespace, requestId));
+            body.Write(service.Protocol.EncodeError(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), requestId));
             status = 500;
         }
 
-        await WriteAsync(http, status, requestId, body);
+        await WriteAsync(http, service.Protocol, status, requestId, body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms {RequestId}",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+    }
+
+    /// <summary>SigV4 authentication, its failures worded by the service's protocol.</summary>
+    private async ValueTask<Principal> Authenticate(AwsService service, SignedRequest request, SigV4Credential claim)
+    {
+        try
+        {
+            return await authenticator.AuthenticateAsync(request, claim, service.SigningName);
+        }
+        catch (AwsException e)
+        {
+            throw service.Protocol.AuthenticationFailed(e.Error).ToException();
+        }
     }
 
     /// <summary>A path the emulator does not serve: an AWS-shaped 404 with a request id, not an empty one.</summary>
     public async Task NotFoundAsync(HttpContext http)
     {
         var requestId = runtime.Ids.RequestId();
-        using var body = new MemoryStream(QueryResponseEncoder.Error(
-            new AwsError("NotFound", $"The emulator serves the AWS query API at '/', not at '{http.Request.Path}'.", 404), services[0].XmlNamespace, requestId));
-        await WriteAsync(http, 404, requestId, body);
+        var protocol = services[0].Protocol;
+        using var body = new MemoryStream(protocol.EncodeError(
+            new AwsError("NotFound", $"The emulator serves the AWS query API at '/', not at '{http.Request.Path}'.", 404), requestId));
+        await WriteAsync(http, protocol, 404, requestId, body);
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, string requestId, Stream body)
+    private static async Task WriteAsync(HttpContext http, IAwsProtocol protocol, int status, string requestId, Stream body)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = "text/xml";
+        http.Response.ContentType = protocol.ContentType;
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         http.Response.ContentLength = body.Length;
         body.Position = 0;
@@ -141,7 +153,7 @@ public sealed class AwsRequestPipeline(
     /// The one place permissions are checked: each of the operation's checks goes to the authorizer
     /// with the request's facts; the first denial ends the request with AccessDenied.
     /// </summary>
-    private string Authorize(HttpContext http, Principal principal, AwsOperation operation, OperationContext context)
+    private string Authorize(HttpContext http, AwsService service, Principal principal, AwsOperation operation, OperationContext context)
     {
         var requestKeys = RequestContextKeys.From(context.Parameters);
         var verdict = "-";
@@ -161,7 +173,7 @@ public sealed class AwsRequestPipeline(
             verdict = decision.Verdict;
             if (!decision.IsAllowed)
             {
-                throw new AwsError("AccessDenied", check.DenialMessage ?? decision.DenialMessage!, 403).ToException();
+                throw service.Protocol.Denied(check.DenialMessage ?? decision.DenialMessage!).ToException();
             }
         }
 
@@ -182,7 +194,7 @@ public sealed class AwsRequestPipeline(
                 throw RequestAuthenticator.InvalidToken();
             case { Kind: Core.Sts.SessionKind.SessionToken } when service.SigningName == "sts" && operation.Name is not ("AssumeRole" or "GetCallerIdentity"):
             case { Kind: Core.Sts.SessionKind.FederatedUser } when service.SigningName == "sts" && operation.Name != "GetCallerIdentity":
-                throw new AwsError("AccessDenied", $"Cannot call {operation.Name} with session credentials", 403).ToException();
+                throw service.Protocol.Denied($"Cannot call {operation.Name} with session credentials").ToException();
         }
     }
 

@@ -1,19 +1,21 @@
+using Emulator.Server.Protocol;
+
 namespace Emulator.Server.Pipeline;
 
-/// <summary>An AWS query-protocol service: its signing name, XML namespace, API version and action table.</summary>
+/// <summary>An AWS service: its signing name, the protocol it speaks, its API version and its action table.</summary>
 public sealed class AwsService
 {
-    public AwsService(string signingName, string xmlNamespace, string version, IEnumerable<AwsOperation> operations)
+    public AwsService(string signingName, IAwsProtocol protocol, string version, IEnumerable<AwsOperation> operations)
     {
         SigningName = signingName;
-        XmlNamespace = xmlNamespace;
+        Protocol = protocol;
         Version = version;
         Operations = operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
     }
 
     public string SigningName { get; }
 
-    public string XmlNamespace { get; }
+    public IAwsProtocol Protocol { get; }
 
     public string Version { get; }
 

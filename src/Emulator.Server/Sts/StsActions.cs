@@ -4,6 +4,7 @@ using Emulator.Core.Identity;
 using Emulator.Core.Sts;
 using Emulator.Policy;
 using Emulator.Server.Pipeline;
+using Emulator.Server.Protocol;
 
 namespace Emulator.Server.Sts;
 
@@ -14,7 +15,7 @@ public static class StsActions
 
     public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, AuthorizationMessageCodec messages)
     {
-        return new AwsService("sts", StsXml.Namespace, Version,
+        return new AwsService("sts", new QueryProtocol(StsXml.Namespace), Version,
         [
             new("GetCallerIdentity", "sts:GetCallerIdentity", AwsOperation.Everything, (c, w) =>
                 w.Value("UserId", c.Principal.UserId).Value("Account", c.AccountId).Value("Arn", c.Principal.Arn))

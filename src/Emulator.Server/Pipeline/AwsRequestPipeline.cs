@@ -151,7 +151,7 @@ public sealed class AwsRequestPipeline(
 
     /// <summary>
     /// The one place permissions are checked: each of the operation's checks goes to the authorizer
-    /// with the request's facts; the first denial ends the request with AccessDenied.
+    /// with the request's facts; the first denial ends the request with the protocol's denial (AccessDenied for IAM and STS).
     /// </summary>
     private string Authorize(HttpContext http, AwsService service, Principal principal, AwsOperation operation, OperationContext context)
     {

@@ -20,7 +20,7 @@ public sealed class EncodedFragmentCache<T>(Action<QueryXmlWriter, T> write)
             return fragment;
         }
 
-        fragment = System.Text.Encoding.UTF8.GetBytes(QueryXmlWriter.Fragment(w => write(w, item)));
+        fragment = QueryXmlWriter.Fragment(w => write(w, item));
         fragments.AddOrUpdate(item, fragment);
         return fragment;
     }

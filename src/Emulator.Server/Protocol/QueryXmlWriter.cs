@@ -14,10 +14,10 @@ public sealed class QueryXmlWriter
     private readonly string resultElement;
     private bool resultOpen;
 
-    private readonly Stream? output;
+    private readonly Stream output;
 
-    /// <param name="output">The stream <paramref name="writer"/> writes to, when cached fragments may be copied into it directly.</param>
-    public QueryXmlWriter(XmlWriter writer, string resultElement, Stream? output = null)
+    /// <param name="output">The stream <paramref name="writer"/> writes to: cached fragments are copied into it directly.</param>
+    public QueryXmlWriter(XmlWriter writer, string resultElement, Stream output)
     {
         this.writer = writer;
         this.resultElement = resultElement;
@@ -79,17 +79,8 @@ public sealed class QueryXmlWriter
     {
         EnsureResult();
         writer.WriteStartElement(name);
-        if (output is null)
-        {
-            writer.WriteRaw(Encoding.UTF8.GetString(cache.Get(item)));
-        }
-        else
-        {
-            writer.WriteString("");
-            writer.Flush();
-            output.Write(cache.Get(item));
-        }
-
+        HandOverStream();
+        output.Write(cache.Get(item));
         writer.WriteEndElement();
         return this;
     }
@@ -100,43 +91,28 @@ public sealed class QueryXmlWriter
     {
         EnsureResult();
         writer.WriteStartElement(name);
-        if (output is null)
+        HandOverStream();
+        foreach (var item in items)
         {
-            foreach (var item in items)
-            {
-                writer.WriteStartElement("member");
-                writer.WriteRaw(Encoding.UTF8.GetString(cache.Get(item)));
-                writer.WriteEndElement();
-            }
-        }
-        else
-        {
-            // Close the start tag and hand the stream over: the fragments are already UTF-8, and copying
-            // bytes is many times faster than having the writer re-encode them character by character.
-            writer.WriteString("");
-            writer.Flush();
-            foreach (var item in items)
-            {
-                output.Write("<member>"u8);
-                output.Write(cache.Get(item));
-                output.Write("</member>"u8);
-            }
+            output.Write("<member>"u8);
+            output.Write(cache.Get(item));
+            output.Write("</member>"u8);
         }
 
         writer.WriteEndElement();
         return this;
     }
 
-    /// <summary>The members <paramref name="write"/> produces, as XML text to embed in a result.</summary>
-    internal static string Fragment(Action<QueryXmlWriter> write)
+    /// <summary>The members <paramref name="write"/> produces, as UTF-8 XML to embed in a result.</summary>
+    internal static byte[] Fragment(Action<QueryXmlWriter> write)
     {
-        var text = new StringBuilder();
-        using (var fragment = XmlWriter.Create(text, FragmentSettings))
+        using var buffer = new MemoryStream();
+        using (var fragment = XmlWriter.Create(buffer, FragmentSettings))
         {
-            write(new QueryXmlWriter(fragment, "") { resultOpen = true });
+            write(new QueryXmlWriter(fragment, "", buffer) { resultOpen = true });
         }
 
-        return text.ToString();
+        return buffer.ToArray();
     }
 
     public QueryXmlWriter StringList(string name, IEnumerable<string> items)
@@ -177,6 +153,17 @@ public sealed class QueryXmlWriter
         return this;
     }
 
+    /// <summary>
+    /// Closes the open start tag and flushes the writer, so bytes can be written to the stream directly:
+    /// cached fragments are already UTF-8, and copying them is many times faster than having the
+    /// writer re-encode them character by character.
+    /// </summary>
+    private void HandOverStream()
+    {
+        writer.WriteString("");
+        writer.Flush();
+    }
+
     internal void CloseResult()
     {
         if (resultOpen)
@@ -197,7 +184,7 @@ public sealed class QueryXmlWriter
         }
     }
 
-    private static XmlWriterSettings FragmentSettings { get; } = new() { ConformanceLevel = ConformanceLevel.Fragment, Indent = false, OmitXmlDeclaration = true };
+    private static XmlWriterSettings FragmentSettings { get; } = new() { Encoding = new UTF8Encoding(false), ConformanceLevel = ConformanceLevel.Fragment, Indent = false, OmitXmlDeclaration = true };
 
     internal static XmlWriterSettings Settings { get; } = new() { Encoding = new UTF8Encoding(false), Indent = false, OmitXmlDeclaration = false };
 }

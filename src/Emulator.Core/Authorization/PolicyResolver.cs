@@ -1,10 +1,10 @@
+using Emulator.Core.Caching;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Tags;
 using Emulator.Core.Identity;
-using System.Collections.Concurrent;
 using Emulator.Core.Store;
 using Emulator.Core.Sts;
 using Emulator.Policy;
@@ -22,11 +22,8 @@ public sealed class PolicyResolver(IEmulatorStore store)
     private static readonly PolicySource RootPermissions = new("root", PolicySetType.Identity,
         PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!);
 
-    /// <summary>How many distinct inline session policies stay compiled; when full the cache starts over.</summary>
-    private const int SessionPolicyCacheSize = 1000;
-
-    /// <summary>Inline session policies compiled once per distinct text (bounded).</summary>
-    private readonly ConcurrentDictionary<string, PolicyDocument> sessionPolicies = new(StringComparer.Ordinal);
+    /// <summary>Inline session policies compiled once per distinct text; at most 1000 stay compiled.</summary>
+    private readonly BoundedCache<string, PolicyDocument> sessionPolicies = new(1000, StringComparer.Ordinal);
 
     public PrincipalPolicySet ForPrincipal(Principal principal)
     {
@@ -48,26 +45,12 @@ public sealed class PolicyResolver(IEmulatorStore store)
         var policies = new List<PolicySource>();
         if (session.InlinePolicy is { } inline)
         {
-            policies.Add(new PolicySource("session policy", PolicySetType.Session, SessionPolicy(inline)));
+            policies.Add(new PolicySource("session policy", PolicySetType.Session,
+                sessionPolicies.GetOrAdd(inline, text => PolicyParser.Parse(text, PolicyKind.Session).Document!)));
         }
 
         policies.AddRange(ManagedPolicies(session.AccountId, session.PolicyArns, PolicySetType.Session));
         return set with { SessionPolicies = policies, Tags = session.Kind == SessionKind.FederatedUser ? session.Tags : set.Tags };
-    }
-
-    private PolicyDocument SessionPolicy(string text)
-    {
-        if (sessionPolicies.TryGetValue(text, out var compiled))
-        {
-            return compiled;
-        }
-
-        if (sessionPolicies.Count >= SessionPolicyCacheSize)
-        {
-            sessionPolicies.Clear();
-        }
-
-        return sessionPolicies.GetOrAdd(text, t => PolicyParser.Parse(t, PolicyKind.Session).Document!);
     }
 
     /// <summary>A role session: the role's current policies (changes apply to live sessions) and the session's own tags.</summary>

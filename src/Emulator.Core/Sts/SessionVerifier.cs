@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Emulator.Core.Caching;
 
 namespace Emulator.Core.Sts;
 
@@ -9,11 +9,11 @@ namespace Emulator.Core.Sts;
 /// </summary>
 public sealed class SessionVerifier(SessionTokenCodec codec, int cacheSize = 50_000)
 {
-    private readonly ConcurrentDictionary<string, Session> verified = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, Session> verified = new(cacheSize, StringComparer.Ordinal);
 
     public async ValueTask<Session?> VerifyAsync(string token)
     {
-        if (verified.TryGetValue(token, out var session))
+        if (verified.TryGet(token, out var session))
         {
             return session;
         }
@@ -21,12 +21,7 @@ public sealed class SessionVerifier(SessionTokenCodec codec, int cacheSize = 50_
         session = await codec.DecodeAsync(token).ConfigureAwait(false);
         if (session is not null)
         {
-            if (verified.Count >= cacheSize)
-            {
-                verified.Clear();
-            }
-
-            verified[token] = session;
+            verified.Add(token, session);
         }
 
         return session;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Emulator.Core.Caching;
 using Emulator.Core.Errors;
 using Emulator.Core.Identity;
 using Emulator.Core.Store;
@@ -25,7 +26,7 @@ public sealed class RequestAuthenticator(
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
     /// <summary>Derived keys are reused for a day's requests by the same key, region and service, as SDKs reuse them.</summary>
-    private static readonly SigningKeyCache SigningKeys = new(capacity: 10_000);
+    private static readonly BoundedCache<(string Secret, string Date, string Region, string Service), byte[]> SigningKeys = new(10_000);
 
     /// <summary>How many accounts lenient mode may create for unknown keys: bounded, so a stream of random keys cannot grow the state.</summary>
     public const int MaxLenientAccounts = 100;
@@ -105,7 +106,8 @@ public sealed class RequestAuthenticator(
         var bodyHash = SigV4Signer.PayloadHash(request.Body);
         var declared = request.Header("x-amz-content-sha256");
         var unsignedAllowed = claim.IsPresigned && request.Body.Length == 0;
-        var signingKey = SigningKeys.Get(secret, claim.ScopeDate, claim.Region, claim.Service);
+        var signingKey = SigningKeys.GetOrAdd((secret, claim.ScopeDate, claim.Region, claim.Service),
+            scope => SigV4Signer.SigningKey(scope.Secret, scope.Date, scope.Region, scope.Service));
         var matches = declared switch
         {
             null => FixedTimeEquals(Sign(request, claim, signingKey, bodyHash), claim.Signature)

@@ -21,6 +21,9 @@ public sealed class AdjustableTimeProvider(TimeProvider inner) : TimeProvider
 
     private long offsetTicks;
 
+    /// <summary>Whether a time (in UTC ticks) lies in <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
+    public static bool IsInRange(long utcTicks) => utcTicks >= Earliest.UtcTicks && utcTicks <= Latest.UtcTicks;
+
     public AdjustableTimeProvider() : this(System) { }
 
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
@@ -55,7 +58,7 @@ public sealed class AdjustableTimeProvider(TimeProvider inner) : TimeProvider
     /// <summary>Moves the clock to <paramref name="now"/>; refuses a time outside <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
     public void SetTime(DateTimeOffset now)
     {
-        if (now < Earliest || now > Latest)
+        if (!IsInRange(now.UtcTicks))
         {
             throw OutOfRange(nameof(now));
         }
@@ -77,7 +80,7 @@ public sealed class AdjustableTimeProvider(TimeProvider inner) : TimeProvider
             throw OutOfRange(parameter);
         }
 
-        if (resulting < Earliest.UtcTicks || resulting > Latest.UtcTicks)
+        if (!IsInRange(resulting))
         {
             throw OutOfRange(parameter);
         }

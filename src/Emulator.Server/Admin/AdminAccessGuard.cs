@@ -227,11 +227,8 @@ public sealed class AdminAccessGuard
         return true;
     }
 
-    private static Task Refuse(HttpContext context, int status, string message)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new AdminError(message), AdminJsonContext.Default.AdminError);
-    }
+    private static Task Refuse(HttpContext context, int status, string message) =>
+        AdminResponses.Error(message, status).ExecuteAsync(context);
 
     private sealed record Refusal(string Check, int Status, string Message);
 }

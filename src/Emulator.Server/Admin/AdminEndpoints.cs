@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Emulator.Core.Time;
 using Emulator.Policy;
 using Emulator.Server.Authorization;
 using Emulator.Server.Hosting;
 using Emulator.Server.Pipeline;
+using static Emulator.Server.Admin.AdminResponses;
 
 namespace Emulator.Server.Admin;
 
@@ -56,14 +56,10 @@ public static class AdminEndpoints
         admin.MapGet("/clock", (EmulatorRuntime runtime) => Clock(runtime));
         admin.MapPost("/clock", async (HttpContext http, EmulatorRuntime runtime, ILogger<EmulatorRuntime> logger) =>
         {
-            ClockRequest? request;
-            try
+            var (request, unreadable) = await ReadJsonAsync(http, AdminJsonContext.Default.ClockRequest);
+            if (unreadable is not null)
             {
-                request = await JsonSerializer.DeserializeAsync(http.Request.Body, AdminJsonContext.Default.ClockRequest);
-            }
-            catch (JsonException e)
-            {
-                return Error($"Body must be JSON like {{\"offsetSeconds\": 3600}} or {{\"time\": \"2030-01-01T00:00:00Z\"}}: {e.Message}");
+                return Error($"Body must be JSON like {{\"offsetSeconds\": 3600}} or {{\"time\": \"2030-01-01T00:00:00Z\"}}: {unreadable}");
             }
 
             if (request is null || (request.OffsetSeconds is null && request.Time is null && request.Reset != true))
@@ -110,7 +106,7 @@ public static class AdminEndpoints
         var target = request.Reset == true ? clock.GetUtcNow() - clock.Offset : clock.GetUtcNow();
         if (request.Time is { } time)
         {
-            if (time < AdjustableTimeProvider.Earliest || time > AdjustableTimeProvider.Latest)
+            if (!AdjustableTimeProvider.IsInRange(time.UtcTicks))
             {
                 return $"time must be {AdjustableTimeProvider.RangeText}, not {time:O}.";
             }
@@ -126,7 +122,7 @@ public static class AdminEndpoints
             }
 
             var moved = target.UtcTicks + (long)(seconds * TimeSpan.TicksPerSecond);
-            if (moved < AdjustableTimeProvider.Earliest.UtcTicks || moved > AdjustableTimeProvider.Latest.UtcTicks)
+            if (!AdjustableTimeProvider.IsInRange(moved))
             {
                 return $"Moving the clock by {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds would take it outside the range it must stay in, {AdjustableTimeProvider.RangeText}.";
             }
@@ -143,8 +139,8 @@ public static class AdminEndpoints
             .Any(e => e.RoutePattern.RawText is { } pattern && !pattern.Contains('{', StringComparison.Ordinal)
                 && string.Equals(pattern.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
         return known
-            ? Results.Json(new AdminError($"{http.Request.Method} is not allowed on {path}."), AdminJsonContext.Default.AdminError, statusCode: 405)
-            : Results.Json(new AdminError($"There is no admin endpoint {path}; the README lists them."), AdminJsonContext.Default.AdminError, statusCode: 404);
+            ? Error($"{http.Request.Method} is not allowed on {path}.", StatusCodes.Status405MethodNotAllowed)
+            : Error($"There is no admin endpoint {path}; the README lists them.", StatusCodes.Status404NotFound);
     }
 
     /// <summary>Every operator the grammar accepts; each may also take a ForAnyValue:/ForAllValues: prefix.</summary>
@@ -152,9 +148,6 @@ public static class AdminEndpoints
         Enum.GetNames<ConditionOperator>()
             .SelectMany(name => name == nameof(ConditionOperator.Null) ? [name] : new[] { name, name + "IfExists" })
             .ToList();
-
-    private static IResult Error(string message) =>
-        Results.Json(new AdminError(message), AdminJsonContext.Default.AdminError, statusCode: 400);
 
     private static IResult Clock(EmulatorRuntime runtime) =>
         Results.Json(new ClockResponse(runtime.Clock.GetUtcNow(), runtime.Clock.Offset.TotalSeconds), AdminJsonContext.Default.ClockResponse);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emulator.Server.Hosting;
+using static Emulator.Server.Admin.AdminResponses;
 
 namespace Emulator.Server.Admin;
 
@@ -21,7 +22,7 @@ public static class OidcEndpoints
         app.MapPost("/_emulator/oidc/token", async (HttpContext http, EmulatorRuntime runtime) =>
         {
             const string usage = "Give at least {\"subject\": \"...\"}; optional: audience (string or array of strings, default sts.amazonaws.com), claims (object), lifetimeSeconds (1 to 43200, default 3600).";
-            var (request, unreadable) = await Read(http, AdminJsonContext.Default.OidcTokenRequest);
+            var (request, unreadable) = await ReadJsonAsync(http, AdminJsonContext.Default.OidcTokenRequest);
             if (unreadable is not null)
             {
                 return Error($"{usage} The body could not be read: {unreadable}");
@@ -52,7 +53,7 @@ public static class OidcEndpoints
         app.MapPost("/_emulator/oidc/jwks", async (HttpContext http, EmulatorRuntime runtime) =>
         {
             const string usage = "Give {\"issuer\": \"https://...\", \"jwks\": {\"keys\": [...]}}.";
-            var (request, unreadable) = await Read(http, AdminJsonContext.Default.OidcJwksRequest);
+            var (request, unreadable) = await ReadJsonAsync(http, AdminJsonContext.Default.OidcJwksRequest);
             if (unreadable is not null)
             {
                 return Error($"{usage} The body could not be read: {unreadable}");
@@ -98,20 +99,4 @@ public static class OidcEndpoints
                 return null;
         }
     }
-
-    /// <summary>The request, or why its JSON could not be read.</summary>
-    private static async Task<(T? Request, string? Unreadable)> Read<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-    {
-        try
-        {
-            return (await JsonSerializer.DeserializeAsync(http.Request.Body, type), null);
-        }
-        catch (JsonException e)
-        {
-            return (default, e.Message);
-        }
-    }
-
-    private static IResult Error(string message) =>
-        Results.Json(new AdminError(message), AdminJsonContext.Default.AdminError, statusCode: 400);
 }

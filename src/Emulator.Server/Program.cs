@@ -2,22 +2,16 @@ using Emulator.Core.Seeding;
 using Emulator.Server.Hosting;
 using Emulator.Server.Logging;
 
-try
-{
-    CommandLine.Validate(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"emulator: {e.Message}");
-    return 2;
-}
-
-// No configuration-file watcher: started from a busy folder (/tmp), it wakes on every file written there.
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+WebApplicationBuilder builder;
 EmulatorOptions options;
 LoggingOptions logging;
 try
 {
+    // Unknown options stop the start before anything reads the arguments.
+    CommandLine.Validate(args);
+
+    // No configuration-file watcher: started from a busy folder (/tmp), it wakes on every file written there.
+    builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     options = EmulatorOptions.FromConfiguration(builder.Configuration);
     logging = LoggingOptions.FromConfiguration(builder.Configuration);
 }

@@ -42,12 +42,9 @@ public sealed class QueryParameters
             Add(result, key, value);
         }
 
-        if (form.Length > 0)
+        foreach (var (key, value) in DecodePairs(form))
         {
-            foreach (var pair in new QueryStringEnumerable(form))
-            {
-                Add(result, Decode(pair.EncodedName), Decode(pair.EncodedValue));
-            }
+            Add(result, key, value);
         }
 
         return new QueryParameters(result, queryPairs);
@@ -55,7 +52,7 @@ public sealed class QueryParameters
 
     /// <summary>
     /// The one decoder: splits on <c>&amp;</c> and the first <c>=</c>, turns <c>+</c> into a space and
-    /// percent-decodes UTF-8 (an escape that is not valid UTF-8 stays as written). Empty pairs are skipped.
+    /// percent-decodes UTF-8 (escapes that do not spell UTF-8 are MalformedQueryString). Empty pairs are skipped.
     /// </summary>
     public static List<KeyValuePair<string, string>> DecodePairs(string raw)
     {

@@ -57,6 +57,21 @@ public sealed class RequestContextBuilder(PolicyResolver policies, TimeProvider 
             {
                 context.Set("ec2:SourceInstanceARN", instance);
             }
+
+            if (session.RoleDelivery is { } delivery)
+            {
+                context.Set("ec2:RoleDelivery", delivery);
+            }
+
+            if (session.SourceVpc is { } vpc)
+            {
+                context.Set("aws:Ec2InstanceSourceVpc", vpc);
+            }
+
+            if (session.SourcePrivateIp is { } address)
+            {
+                context.Set("aws:Ec2InstanceSourcePrivateIPv4", address);
+            }
         }
 
         if (environment.SourceIp is not null)

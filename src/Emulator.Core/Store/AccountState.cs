@@ -1,3 +1,4 @@
+using Emulator.Core.Ec2;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.InstanceProfiles;
@@ -38,9 +39,28 @@ public sealed class AccountState(string accountId)
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
     public Dictionary<string, AccessKey> AccessKeys { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>EC2 state by region name.</summary>
+    public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
+
+    public Ec2RegionState Ec2(string region)
+    {
+        if (!Ec2Regions.TryGetValue(region, out var state))
+        {
+            state = new Ec2RegionState(AccountId, region);
+            Ec2Regions[region] = state;
+        }
+
+        return state;
+    }
+
     public AccountState Clone()
     {
         var copy = new AccountState(AccountId) { Alias = Alias, CreateDate = CreateDate };
+        foreach (var (region, state) in Ec2Regions)
+        {
+            copy.Ec2Regions[region] = state.Clone();
+        }
+
         CopyInto(Roles, copy.Roles);
         CopyInto(Users, copy.Users);
         CopyInto(Groups, copy.Groups);

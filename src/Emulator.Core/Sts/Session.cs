@@ -64,6 +64,15 @@ public sealed record Session
     /// <summary>Instance-profile sessions: the EC2 instance ARN (ec2:SourceInstanceARN).</summary>
     public string? SourceInstanceArn { get; init; }
 
+    /// <summary>Instance-profile sessions: <c>1.0</c> for a set delivered by IMDSv1, <c>2.0</c> by IMDSv2 (ec2:RoleDelivery).</summary>
+    public string? RoleDelivery { get; init; }
+
+    /// <summary>Instance-profile sessions: the VPC the set was delivered to (aws:Ec2InstanceSourceVpc).</summary>
+    public string? SourceVpc { get; init; }
+
+    /// <summary>Instance-profile sessions: the instance's primary private IPv4 (aws:Ec2InstanceSourcePrivateIPv4).</summary>
+    public string? SourcePrivateIp { get; init; }
+
     public string SessionArn => Kind switch
     {
         SessionKind.AssumedRole => $"arn:aws:sts::{AccountId}:assumed-role/{RoleName}/{SessionName}",

@@ -46,6 +46,12 @@ internal sealed record SessionTokenPayload
 
     [JsonPropertyName("ec2")] public string? SourceInstanceArn { get; init; }
 
+    [JsonPropertyName("rd")] public string? RoleDelivery { get; init; }
+
+    [JsonPropertyName("vpc")] public string? SourceVpc { get; init; }
+
+    [JsonPropertyName("ip")] public string? SourcePrivateIp { get; init; }
+
     [JsonPropertyName("ch")] public required bool IsChained { get; init; }
 
     [JsonPropertyName("mfa")] public required bool MultiFactorAuthenticated { get; init; }

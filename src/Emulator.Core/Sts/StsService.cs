@@ -243,6 +243,25 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         }, policy is not null || policyArns.Count > 0 || tags.Count > 0 ? packed : null);
     }
 
+    /// <summary>
+    /// A role session an AWS service obtains for its workload (EC2 for an instance profile, a container
+    /// agent for a task or pod): issued at <paramref name="issuedAt"/> (the start of its rotation period,
+    /// which may be a little in the past) for <paramref name="lifetime"/>, whatever the role's MaxSessionDuration.
+    /// </summary>
+    public IssuedSession IssueServiceRoleSession(Role role, string sessionName, string region, DateTimeOffset issuedAt, TimeSpan lifetime, Func<Session, Session> specifics)
+    {
+        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, issuedAt, (int)lifetime.TotalSeconds) with
+        {
+            RoleArn = role.Arn,
+            RoleId = role.RoleId,
+            RoleName = role.RoleName,
+            SessionName = sessionName,
+            Tags = [.. role.Tags],
+        });
+        RecordRoleUse(role, context.Now(), region);
+        return Issue(session, null);
+    }
+
     /// <summary>A session's common part: fresh ASIA key (encoding its account) and secret, issue time and expiry.</summary>
     private Session NewSession(SessionKind kind, string accountId, DateTimeOffset now, int durationSeconds) => new()
     {

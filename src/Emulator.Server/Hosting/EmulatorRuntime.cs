@@ -1,3 +1,5 @@
+using Emulator.Core.Credentials;
+using Emulator.Core.Ec2;
 using Emulator.Core.Iam;
 using Emulator.Core.Identifiers;
 using Emulator.Core.Identity;
@@ -31,6 +33,8 @@ public sealed class EmulatorRuntime
         AuthorizationMessages = new AuthorizationMessageCodec(masterKey);
         Sessions = new SessionVerifier(codec);
         Sts = new StsService(Iam.Context, codec);
+        Ec2 = new Ec2Service(Iam.Context);
+        RoleCredentials = new RotatingRoleCredentials(Sts, clock);
         Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer);
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
@@ -53,6 +57,12 @@ public sealed class EmulatorRuntime
     public StsService Sts { get; }
 
     public OidcIssuer Oidc { get; }
+
+    /// <summary>The EC2 subset: instances and instance-profile associations.</summary>
+    public Ec2Service Ec2 { get; }
+
+    /// <summary>Rotating role credentials for instances (IMDS) and containers.</summary>
+    public RotatingRoleCredentials RoleCredentials { get; }
 
     /// <summary>Encodes authorization failures (EC2 UnauthorizedOperation) for sts:DecodeAuthorizationMessage.</summary>
     public AuthorizationMessageCodec AuthorizationMessages { get; }

@@ -1,0 +1,33 @@
+using Emulator.Core.Iam.Roles;
+using Emulator.Policy;
+
+namespace Emulator.Core.Authorization;
+
+/// <summary>
+/// Whether a role's trust policy lets an AWS service assume it (EC2 for instance profiles, ECS tasks or
+/// EKS Pod Identity for container credentials): the same evaluator, with the service as the principal.
+/// </summary>
+public static class ServiceTrust
+{
+    public const string Ec2 = "ec2.amazonaws.com";
+
+    public static bool Allows(Role role, string service, string action = "sts:AssumeRole")
+    {
+        var context = new RequestContext(action, role.Arn)
+        {
+            PrincipalArn = service,
+            PrincipalType = PrincipalType.Service,
+            PrincipalAccount = role.AccountId,
+        };
+        context.Set("aws:PrincipalServiceName", service).Set("aws:PrincipalIsAWSService", "true");
+        var input = new EvaluationInput
+        {
+            ResourcePolicies = [new PolicySource($"{role.Arn} trust policy", PolicySetType.Resource, role.AssumeRolePolicy.Document)],
+            RequireResourcePolicyAllow = true,
+            // A service has no identity policies of its own to consult: only the trust policy decides.
+            IsRoot = true,
+            SameAccount = false,
+        };
+        return PolicyEvaluator.EvaluateOutcome(context, input).IsAllowed;
+    }
+}

@@ -1,5 +1,6 @@
 using Emulator.Core.Seeding;
 using Emulator.Server.Hosting;
+using Emulator.Server.Imds;
 using Emulator.Server.Logging;
 
 WebApplicationBuilder builder;
@@ -21,10 +22,8 @@ catch (ArgumentException e)
     return 2;
 }
 
-if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
-{
-    builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
-}
+builder.WebHost.UseUrls(ImdsHost.ListenUrls(
+    builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? EmulatorOptions.DefaultUrl, options.ImdsPorts));
 
 // Header bytes beyond ASCII reach the pipeline (as UTF-8), which answers them the AWS way instead of Kestrel's empty 400.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8);

@@ -15,6 +15,8 @@ namespace Emulator.Server.Admin;
 [JsonSerializable(typeof(OidcTokenResponse))]
 [JsonSerializable(typeof(OidcJwksRequest))]
 [JsonSerializable(typeof(OpenIdConfiguration))]
+[JsonSerializable(typeof(IReadOnlyList<Emulator.Server.Imds.InstanceSummary>))]
+[JsonSerializable(typeof(Emulator.Server.Imds.DefaultInstanceRequest))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;
 
 public sealed record HealthResponse(string Status, IReadOnlyList<string> Accounts, string Authentication, DateTimeOffset Now);

@@ -20,6 +20,7 @@ public static class CommandLine
         ("admin-hosts", "HOST[:PORT],..."),
         ("admin-origins", "ORIGIN,..."),
         ("admin-token", "TOKEN"),
+        ("imds-ports", "FROM-TO"),
         ("log-level", "Verbose|Debug|Information|Warning|Error|Fatal"),
         ("Serilog:MinimumLevel", "LEVEL"),
         ("Serilog:MinimumLevel:Default", "LEVEL"),

@@ -4,6 +4,7 @@ using Emulator.Server.Admin;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
 using Emulator.Server.Iam;
+using Emulator.Server.Imds;
 using Emulator.Server.Pipeline;
 using Emulator.Server.Sts;
 
@@ -37,15 +38,18 @@ public static class EmulatorHost
             return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
         });
+        services.AddImds();
         return services;
     }
 
     public static void MapEmulator(this WebApplication app)
     {
+        app.UseImds();
         // Only the admin API is guarded: the AWS API at / must accept whatever Host an SDK sends.
         app.UseWhen(context => AdminAccessGuard.IsAdminPath(context.Request.Path), admin => admin.UseMiddleware<AdminAccessGuard>());
         AdminExposure.WarnWhenExposedWithoutToken(app);
         app.MapAdmin();
+        app.MapInstanceAdmin();
         app.MapOidc();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.

@@ -1,5 +1,6 @@
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
+using Emulator.Server.Imds;
 
 namespace Emulator.Server.Hosting;
 
@@ -42,6 +43,9 @@ public sealed record EmulatorOptions
     /// <summary>When set (<c>--admin-token</c>), every admin request must carry <c>Authorization: Bearer</c> with it.</summary>
     public string? AdminToken { get; init; }
 
+    /// <summary>Loopback ports serving one instance's metadata each (<c>--imds-ports 4600-4615</c>); null: none.</summary>
+    public ImdsPortRange? ImdsPorts { get; init; }
+
     public static EmulatorOptions FromConfiguration(IConfiguration configuration)
     {
         var auth = configuration["auth"] ?? "strict";
@@ -72,6 +76,7 @@ public sealed record EmulatorOptions
                 "" => throw new ArgumentException("--admin-token must not be empty."),
                 var token => token,
             },
+            ImdsPorts = configuration["imds-ports"] is { } ports ? ImdsPortRange.Parse(ports) : null,
         };
     }
 

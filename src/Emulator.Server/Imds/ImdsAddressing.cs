@@ -1,0 +1,159 @@
+using System.Net;
+using Emulator.Core.Ec2;
+using Emulator.Core.Imds;
+using Emulator.Server.Hosting;
+
+namespace Emulator.Server.Imds;
+
+/// <summary>
+/// Which instance an IMDS request is for. On EC2 the answer is the machine asking; locally many
+/// instances share one host, so, in order: the per-instance port the request arrived on, an instance id
+/// at the start of the path (<c>/i-…/latest/…</c>), the source address when it is a running instance's
+/// private IP, and finally the default instance (the one marked through the admin API, else the only
+/// running one).
+/// </summary>
+public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataService imds)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<int, string> instanceOnPort = [];
+    private string? defaultInstanceId;
+
+    public ImdsPortRange? Ports => runtime.Options.ImdsPorts;
+
+    public bool IsImdsPort(int localPort) => Ports?.Contains(localPort) == true;
+
+    /// <summary>The instance marked default (null: none marked), whether or not it is still running.</summary>
+    public string? MarkedDefault
+    {
+        get
+        {
+            lock (gate)
+            {
+                return defaultInstanceId;
+            }
+        }
+
+        set
+        {
+            lock (gate)
+            {
+                defaultInstanceId = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ports of the live (not terminated) instances. Each instance gets the lowest free port when first
+    /// seen, in launch order, and keeps it while it lives; a terminated instance's port is free again.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PortAssignments()
+    {
+        var live = runtime.Ec2.Instances.Live();
+        lock (gate)
+        {
+            if (Ports is not { } range)
+            {
+                return new Dictionary<string, int>();
+            }
+
+            var liveIds = live.Select(v => v.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
+            foreach (var (port, id) in instanceOnPort.Where(e => !liveIds.Contains(e.Value)).ToList())
+            {
+                instanceOnPort.Remove(port);
+            }
+
+            var assigned = instanceOnPort.Values.ToHashSet(StringComparer.Ordinal);
+            foreach (var view in live.Where(v => !assigned.Contains(v.Instance.InstanceId)))
+            {
+                var free = range.Ports.Cast<int?>().FirstOrDefault(p => !instanceOnPort.ContainsKey(p!.Value));
+                if (free is not { } port)
+                {
+                    break;
+                }
+
+                instanceOnPort[port] = view.Instance.InstanceId;
+            }
+
+            return instanceOnPort.ToDictionary(e => e.Value, e => e.Key, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The instance <c>/latest/…</c> on the main port serves without other clues, or why there is none.</summary>
+    public (string? InstanceId, string? Problem) DefaultInstance()
+    {
+        var running = runtime.Ec2.Instances.Live().Where(v => v.State == InstanceStateName.Running).Select(v => v.Instance.InstanceId).ToList();
+        var marked = MarkedDefault;
+        if (marked is not null && running.Contains(marked))
+        {
+            return (marked, null);
+        }
+
+        return running.Count switch
+        {
+            1 => (running[0], null),
+            0 => (null, "No instance is running, so there is no default instance to serve. Launch one, or address one as /i-INSTANCEID/latest/..."),
+            _ => (null, $"{running.Count} instances are running and none is marked default: address one as /i-INSTANCEID/latest/..., use its --imds-ports port, or mark one with POST /_emulator/instances/default."),
+        };
+    }
+
+    /// <summary>
+    /// The running instance a request is for. <paramref name="pathInstanceId"/> is the id the path began
+    /// with, if any. A stopped or terminated instance is not served (404 with the reason): IMDS runs on the instance.
+    /// </summary>
+    public ImdsTarget Resolve(HttpContext http, string? pathInstanceId)
+    {
+        string? instanceId;
+        if (IsImdsPort(http.Connection.LocalPort))
+        {
+            var port = http.Connection.LocalPort;
+            instanceId = PortAssignments().FirstOrDefault(e => e.Value == port).Key;
+            if (instanceId is null)
+            {
+                return ImdsTarget.None($"No instance is assigned to IMDS port {port}.");
+            }
+        }
+        else if (pathInstanceId is not null)
+        {
+            instanceId = pathInstanceId;
+        }
+        else if (BySourceAddress(http.Connection.RemoteIpAddress) is { } bySource)
+        {
+            instanceId = bySource;
+        }
+        else
+        {
+            var (id, problem) = DefaultInstance();
+            if (id is null)
+            {
+                return ImdsTarget.None(problem!);
+            }
+
+            instanceId = id;
+        }
+
+        var view = imds.View(instanceId);
+        if (view is null)
+        {
+            return ImdsTarget.None($"There is no instance {instanceId}.");
+        }
+
+        return view.IsRunning ? new ImdsTarget(view, null) : ImdsTarget.None($"Instance {instanceId} is {view.State.Name}; IMDS serves running instances only.");
+    }
+
+    /// <summary>The one running instance whose private IP is the caller's address (several would be ambiguous: none).</summary>
+    private string? BySourceAddress(IPAddress? remote)
+    {
+        if (remote is null)
+        {
+            return null;
+        }
+
+        var address = (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
+        var matches = runtime.Ec2.Instances.Live()
+            .Where(v => v.State == InstanceStateName.Running && v.Instance.PrivateIpAddress == address)
+            .Select(v => v.Instance.InstanceId)
+            .Take(2)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+}

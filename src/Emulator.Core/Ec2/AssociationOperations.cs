@@ -105,6 +105,10 @@ public sealed class AssociationOperations(IamContext context, InstanceOperations
         });
     }
 
+    /// <summary>A current association of the account in the region, or null.</summary>
+    public IamInstanceProfileAssociation? Find(string accountId, string region, string associationId) =>
+        context.Store.Read(state => InstanceOperations.Ec2Of(state, accountId, region)?.Associations.GetValueOrDefault(associationId));
+
     /// <summary>DescribeIamInstanceProfileAssociations with EC2's recorded filter errors.</summary>
     public (IReadOnlyList<AssociationView> Associations, string? NextToken) Describe(
         string accountId, string region, IReadOnlyList<string> associationIds, IReadOnlyList<Ec2Filter> filters, int? maxResults, string? nextToken)

@@ -479,6 +479,15 @@ public sealed class InstanceOperations(IamContext context)
         });
     }
 
+    /// <summary>The account's instance in the region with this id (visible ones only), and its association; null when there is none.</summary>
+    public InstanceView? Find(string accountId, string region, string instanceId)
+    {
+        var now = Now();
+        return context.Store.Read(state => Ec2Of(state, accountId, region) is { } ec2 && ec2.Instances.TryGetValue(instanceId, out var instance) && IsVisible(instance, now)
+            ? new InstanceView(instance, instance.StateAt(now), ec2.AssociationOf(instanceId))
+            : null);
+    }
+
     /// <summary>The instance with this id wherever it lives (ids are unique across accounts and regions), or null.</summary>
     public Instance? Find(string instanceId) => context.Store.Read(state => FindIn(state, instanceId));
 

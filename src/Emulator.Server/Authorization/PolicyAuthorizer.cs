@@ -57,7 +57,10 @@ public sealed class PolicyAuthorizer(PolicyResolver policies, TimeProvider clock
                 verdict, principal.Arn, request.Action, request.Resource, explanation, decision.MissingContextKeys, enforced);
         }
 
-        return new AuthorizationDecision(!enforced || decision.IsAllowed, enforced ? verdict : $"{verdict} (soft)", explanation, message);
+        var failure = decision.IsAllowed ? null : new Core.Sts.AuthorizationFailure(false, decision.Effect == DecisionEffect.ExplicitDeny, matched,
+            principal.UserId, principal.UserName, context.PrincipalArn, request.Action, request.Resource,
+            context.Values.Select(v => new KeyValuePair<string, IReadOnlyList<string>>(v.Key, Enumerable.Range(0, v.Value.Count).Select(i => v.Value[i]).ToList())).ToList());
+        return new AuthorizationDecision(!enforced || decision.IsAllowed, enforced ? verdict : $"{verdict} (soft)", explanation, message, failure);
     }
 
     /// <summary>AWS's sentence; an explicit deny in a managed policy also names the policy ARN.</summary>

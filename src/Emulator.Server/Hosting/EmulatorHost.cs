@@ -3,6 +3,7 @@ using Emulator.Core.Time;
 using Emulator.Server.Admin;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
+using Emulator.Server.Ec2;
 using Emulator.Server.Iam;
 using Emulator.Server.Imds;
 using Emulator.Server.Pipeline;
@@ -35,7 +36,8 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages),
+                    Ec2Actions.Service(runtime.Ec2, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
         });
         services.AddImds();

@@ -20,7 +20,10 @@ public static class IamActions
                 .Concat(InstanceProfileActions.All(iam, resources))
                 .Concat(OpenIdConnectProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
-                .Concat(SimulationActions.All(iam)));
+                .Concat(SimulationActions.All(iam)))
+        {
+            RestrictSession = SessionCredentialRules.Iam,
+        };
     }
 
     /// <summary>An IAM table entry: the operation name is also the IAM action name (iam:&lt;Name&gt;).</summary>

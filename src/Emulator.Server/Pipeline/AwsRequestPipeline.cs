@@ -78,7 +78,7 @@ public sealed class AwsRequestPipeline(
             var region = claim?.Region ?? "us-east-1";
             if (principal is not null)
             {
-                RestrictSessionCredentials(principal, service, operation);
+                service.RestrictSession?.Invoke(principal, operation);
             }
 
             var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
@@ -92,6 +92,12 @@ public sealed class AwsRequestPipeline(
             if (principal is not null && !operation.SkipsAuthorization)
             {
                 decision = Authorize(http, service, principal, operation, context);
+            }
+
+            if (service.Protocol.DryRun(parameters) is { } dryRun)
+            {
+                // Authorization allowed it; a DryRun stops here, before the handler changes anything.
+                throw dryRun.ToException();
             }
 
             service.Protocol.WriteSuccess(body, operation.Name, requestId, result => operation.Handler(context, result));
@@ -155,7 +161,7 @@ public sealed class AwsRequestPipeline(
     /// </summary>
     private string Authorize(HttpContext http, AwsService service, Principal principal, AwsOperation operation, OperationContext context)
     {
-        var requestKeys = RequestContextKeys.From(context.Parameters);
+        var requestKeys = service.RequestKeys(context);
         var verdict = "-";
         foreach (var check in operation.AuthorizationChecks(context))
         {
@@ -173,29 +179,11 @@ public sealed class AwsRequestPipeline(
             verdict = decision.Verdict;
             if (!decision.IsAllowed)
             {
-                throw service.Protocol.Denied(check.DenialMessage ?? decision.DenialMessage!).ToException();
+                throw service.Protocol.Denied(new Denial(check.DenialMessage ?? decision.DenialMessage!, decision.Failure)).ToException();
             }
         }
 
         return verdict;
-    }
-
-    /// <summary>
-    /// What some temporary credentials may never do, whatever the policies say: GetSessionToken
-    /// credentials without MFA are unknown to IAM and reach only AssumeRole and GetCallerIdentity of
-    /// STS; GetFederationToken credentials are unknown to IAM and reach only GetCallerIdentity.
-    /// </summary>
-    private static void RestrictSessionCredentials(Principal principal, AwsService service, AwsOperation operation)
-    {
-        switch (principal.Session)
-        {
-            case { Kind: Core.Sts.SessionKind.SessionToken, MultiFactorAuthenticated: false } when service.SigningName == "iam":
-            case { Kind: Core.Sts.SessionKind.FederatedUser } when service.SigningName == "iam":
-                throw RequestAuthenticator.InvalidToken();
-            case { Kind: Core.Sts.SessionKind.SessionToken } when service.SigningName == "sts" && operation.Name is not ("AssumeRole" or "GetCallerIdentity"):
-            case { Kind: Core.Sts.SessionKind.FederatedUser } when service.SigningName == "sts" && operation.Name != "GetCallerIdentity":
-                throw service.Protocol.Denied($"Cannot call {operation.Name} with session credentials").ToException();
-        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Emulator.Core.Identity;
+using Emulator.Server.Authorization;
 using Emulator.Server.Protocol;
 
 namespace Emulator.Server.Pipeline;
@@ -20,4 +22,13 @@ public sealed class AwsService
     public string Version { get; }
 
     public IReadOnlyDictionary<string, AwsOperation> Operations { get; }
+
+    /// <summary>The condition keys every request of this service derives from its own parameters (IAM's tags, policy ARNs…).</summary>
+    public Func<OperationContext, IReadOnlyDictionary<string, IReadOnlyList<string>>> RequestKeys { get; init; } = context => RequestContextKeys.From(context.Parameters);
+
+    /// <summary>
+    /// What some temporary credentials may never do in this service, whatever the policies say (IAM and STS
+    /// refuse GetSessionToken and federation sessions); throws the service's refusal. Null: no such rule.
+    /// </summary>
+    public Action<Principal, AwsOperation>? RestrictSession { get; init; }
 }

@@ -5,8 +5,8 @@ namespace Emulator.Server.Protocol;
 /// <summary>
 /// One AWS wire protocol, as the pipeline uses it: how answers and errors are encoded, and how the
 /// pipeline's own refusals (no signature, unknown action, a failed authentication, a denial) are worded.
-/// IAM and STS speak the query protocol; EC2 will bring its own (no result wrapper, <c>AuthFailure</c>,
-/// <c>UnauthorizedOperation</c>), so the pipeline holds no service's envelope or wording itself.
+/// IAM and STS speak the query protocol, EC2 its own (no result wrapper, <c>item</c> lists, <c>AuthFailure</c>,
+/// <c>UnauthorizedOperation</c>, DryRun), so the pipeline holds no service's envelope or wording itself.
 /// </summary>
 public interface IAwsProtocol
 {
@@ -26,5 +26,11 @@ public interface IAwsProtocol
     AwsError AuthenticationFailed(AwsError error);
 
     /// <summary>A refusal by the authorization step, with the evaluator's (or the operation's) message.</summary>
-    AwsError Denied(string message);
+    AwsError Denied(Denial denial);
+
+    /// <summary>
+    /// The answer to a request that asked only whether it would be allowed (EC2's <c>DryRun=true</c>), once
+    /// authorization allowed it; null when the request did not ask, or the protocol has no such step.
+    /// </summary>
+    AwsError? DryRun(QueryParameters parameters);
 }

@@ -22,5 +22,7 @@ public sealed class QueryProtocol(string xmlNamespace) : IAwsProtocol
 
     public AwsError AuthenticationFailed(AwsError error) => error;
 
-    public AwsError Denied(string message) => new("AccessDenied", message, 403);
+    public AwsError Denied(Denial denial) => new("AccessDenied", denial.Message, 403);
+
+    public AwsError? DryRun(QueryParameters parameters) => null;
 }

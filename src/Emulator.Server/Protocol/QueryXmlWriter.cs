@@ -5,23 +5,33 @@ using System.Xml;
 namespace Emulator.Server.Protocol;
 
 /// <summary>
-/// Writes the members of a query-protocol result (<c>&lt;XResult&gt;</c>). The result element is
-/// opened on the first member, so an operation without output writes only ResponseMetadata.
+/// Writes the members of an answer in the XML shape of its protocol: the query protocol wraps them in
+/// <c>&lt;XResult&gt;</c> (opened on the first member, so an operation without output writes only
+/// ResponseMetadata) and lists them as <c>member</c>; EC2 has no wrapper and lists them as <c>item</c>.
 /// </summary>
 public sealed class QueryXmlWriter
 {
     private readonly XmlWriter writer;
-    private readonly string resultElement;
+    private readonly string? resultElement;
+    private readonly string listMember;
+    private readonly byte[] listMemberOpen;
+    private readonly byte[] listMemberClose;
     private bool resultOpen;
 
     private readonly Stream output;
 
+    /// <param name="resultElement">The element that wraps the members, or null when they sit directly in the response (EC2).</param>
     /// <param name="output">The stream <paramref name="writer"/> writes to: cached fragments are copied into it directly.</param>
-    public QueryXmlWriter(XmlWriter writer, string resultElement, Stream output)
+    /// <param name="listMember">The element of each list entry: <c>member</c> (query) or <c>item</c> (EC2).</param>
+    public QueryXmlWriter(XmlWriter writer, string? resultElement, Stream output, string listMember = "member")
     {
         this.writer = writer;
         this.resultElement = resultElement;
         this.output = output;
+        this.listMember = listMember;
+        listMemberOpen = Encoding.UTF8.GetBytes($"<{listMember}>");
+        listMemberClose = Encoding.UTF8.GetBytes($"</{listMember}>");
+        resultOpen = resultElement is null;
     }
 
     public bool WroteResult => resultOpen;
@@ -64,7 +74,7 @@ public sealed class QueryXmlWriter
         writer.WriteStartElement(name);
         foreach (var item in items)
         {
-            writer.WriteStartElement("member");
+            writer.WriteStartElement(listMember);
             member(this, item);
             writer.WriteEndElement();
         }
@@ -94,9 +104,9 @@ public sealed class QueryXmlWriter
         HandOverStream();
         foreach (var item in items)
         {
-            output.Write("<member>"u8);
+            output.Write(listMemberOpen);
             output.Write(cache.Get(item));
-            output.Write("</member>"u8);
+            output.Write(listMemberClose);
         }
 
         writer.WriteEndElement();
@@ -121,7 +131,7 @@ public sealed class QueryXmlWriter
         writer.WriteStartElement(name);
         foreach (var item in items)
         {
-            writer.WriteElementString("member", XmlSafeText.Make(item));
+            writer.WriteElementString(listMember, XmlSafeText.Make(item));
         }
 
         writer.WriteEndElement();
@@ -166,7 +176,7 @@ public sealed class QueryXmlWriter
 
     internal void CloseResult()
     {
-        if (resultOpen)
+        if (resultOpen && resultElement is not null)
         {
             writer.WriteEndElement();
         }
@@ -179,7 +189,7 @@ public sealed class QueryXmlWriter
     {
         if (!resultOpen)
         {
-            writer.WriteStartElement(resultElement);
+            writer.WriteStartElement(resultElement!);
             resultOpen = true;
         }
     }

@@ -15,7 +15,8 @@ public static class StsActions
 
     public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, AuthorizationMessageCodec messages)
     {
-        return new AwsService("sts", new QueryProtocol(StsXml.Namespace), Version,
+        var protocol = new QueryProtocol(StsXml.Namespace);
+        return new AwsService("sts", protocol, Version,
         [
             new("GetCallerIdentity", "sts:GetCallerIdentity", AwsOperation.Everything, (c, w) =>
                 w.Value("UserId", c.Principal.UserId).Value("Account", c.AccountId).Value("Arn", c.Principal.Arn))
@@ -121,7 +122,10 @@ public static class StsActions
                     ?? throw IamErrors.NoSuchEntity($"The Access Key with id {keyId} cannot be found.");
                 w.Value("Account", account);
             }),
-        ]);
+        ])
+        {
+            RestrictSession = SessionCredentialRules.Sts(protocol),
+        };
     }
 
     private static AssumeRoleParameters AssumeRoleParameters(OperationContext c) => new(

@@ -17,7 +17,7 @@ public sealed class RequestEdgeTests(DefaultEmulator emulator)
         var error = (await emulator.Cli().RunAsync("sns", "list-topics", "--region", "us-east-1")).ShouldFailWith("UnknownService");
 
         error.Operation.Should().Be("ListTopics");
-        error.Message.Should().Be("The emulator does not serve the service 'sns' named by the request's credential scope. It serves: iam, sts.");
+        error.Message.Should().Be("The emulator does not serve the service 'sns' named by the request's credential scope. It serves: iam, sts, ec2.");
     }
 
     [Fact]

@@ -581,7 +581,7 @@ admin("admin-health-post", "POST /_emulator/health", "/_emulator/health", "{}", 
 admin("admin-reset-get", "GET /_emulator/reset", "/_emulator/reset", "", headers=[], method="GET", expect_status=405)
 
 # --- unknown services ----------------------------------------------------------------------------------
-for service in ("ec2", "s3", "dynamodb", "IAM", "iam ", "evil\n", "sts\u0000", ""):
+for service in ("sqs", "s3", "dynamodb", "IAM", "iam ", "evil\n", "sts\u0000", ""):
     name = {"iam ": "iam-trailing-space", "evil\n": "evil-newline", "sts\u0000": "sts-nul", "": "empty"}.get(service, service.lower() + ("-upper" if service.isupper() else ""))
     if service.isprintable():  # a raw newline or NUL cannot travel inside the Authorization header
         add(f"service-signed-{name}", "unknown-service", f"ListRoles signed with scope service {service!r}",

@@ -130,7 +130,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Fact
 
         response.Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
         response.ErrorCode.Should().Be("UnknownService");
-        response.ErrorMessage.Should().Be("The emulator does not serve the service 's3' named by the request's credential scope. It serves: iam, sts.");
+        response.ErrorMessage.Should().Be("The emulator does not serve the service 's3' named by the request's credential scope. It serves: iam, sts, ec2.");
     }
 
     [Fact]

@@ -56,6 +56,20 @@ public sealed class ImdsClientTests(ImdsEmulator emulator)
             json.Text("Code").Should().Be("Success");
             json.Text("Type").Should().Be("AWS-HMAC");
             json.Text("AccessKeyId").Should().StartWith("ASIA");
+
+            // One log line per request, naming the path and the instance, never the token or the keys.
+            // The console sink writes from a background thread: give the line a moment to arrive.
+            bool Logged(string line) => line.Contains("IMDS GET", StringComparison.Ordinal)
+                && line.Contains("/latest/meta-data/iam/security-credentials/web", StringComparison.Ordinal) && line.Contains(instance.Text("instanceId"), StringComparison.Ordinal);
+            for (var wait = 0; wait < 50 && !emulator.StandardOutputLines.Any(Logged); wait++)
+            {
+                await Task.Delay(100);
+            }
+
+            var log = emulator.StandardOutputLines;
+            log.Any(Logged).Should().BeTrue("the server logs each IMDS request:\n{0}", string.Join('\n', log.TakeLast(20)));
+            log.Should().NotContain(line => line.Contains(token, StringComparison.Ordinal) || line.Contains(json.Text("SecretAccessKey"), StringComparison.Ordinal)
+                || line.Contains(json.Text("Token"), StringComparison.Ordinal));
         }
     }
 

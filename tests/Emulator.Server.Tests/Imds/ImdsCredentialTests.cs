@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Emulator.Core.Ec2;
+using Emulator.Server.Tests.Infrastructure;
 
 namespace Emulator.Server.Tests.Imds;
 
@@ -68,6 +69,32 @@ public sealed class ImdsCredentialTests
         v2.GetProperty("AccessKeyId").GetString().Should().NotBe(v1.GetProperty("AccessKeyId").GetString());
         (await bed.CallerIdentity(v1)).Value("Arn").Should().Be((await bed.CallerIdentity(v2)).Value("Arn"));
         (await bed.Credentials(instance.InstanceId, "app-role")).GetProperty("AccessKeyId").GetString().Should().Be(v1.GetProperty("AccessKeyId").GetString());
+    }
+
+    [Fact]
+    public async Task Sets_carry_the_delivery_version_instance_ARN_VPC_and_private_IP_that_policies_can_test()
+    {
+        bed.RoleWithProfile("gated-role");
+        var instance = bed.Launch("gated-role");
+        bed.Runtime.Iam.Roles.PutPolicy(ImdsTestBed.Account, "gated-role", "imdsv2-only", $$$"""
+            {"Version":"2012-10-17","Statement":[ {"Effect":"Allow","Action":"iam:ListRoles","Resource":"*","Condition": {
+              "NumericGreaterThanEquals":{"ec2:RoleDelivery":"2.0"},
+              "ArnEquals":{"ec2:SourceInstanceARN":"{{{instance.Arn}}}"},
+              "StringEquals":{"aws:Ec2InstanceSourceVpc":"{{{instance.VpcId}}}"},
+              "IpAddress":{"aws:Ec2InstanceSourcePrivateIPv4":"{{{instance.PrivateIpAddress}}}/32"} } } ] }
+            """);
+        var v1 = await bed.Credentials(instance.InstanceId, "gated-role");
+        var v2 = await bed.Credentials(instance.InstanceId, "gated-role", await bed.Token($"/{instance.InstanceId}"));
+
+        IamTestClient Iam(JsonElement keys) => new(bed.Factory.CreateClient(), keys.GetProperty("AccessKeyId").GetString()!, keys.GetProperty("SecretAccessKey").GetString()!)
+        {
+            SessionToken = keys.GetProperty("Token").GetString(),
+        };
+
+        (await Iam(v2).Call("ListRoles")).Status.Should().Be(System.Net.HttpStatusCode.OK, "the IMDSv2 set has ec2:RoleDelivery 2.0 and the instance's ARN, VPC and address");
+        var refused = await Iam(v1).Call("ListRoles");
+        refused.Status.Should().Be(System.Net.HttpStatusCode.Forbidden, "the IMDSv1 set has ec2:RoleDelivery 1.0");
+        refused.ErrorCode.Should().Be("AccessDenied");
     }
 
     [Fact]

@@ -48,16 +48,17 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
     /// </summary>
     public IReadOnlyDictionary<string, int> PortAssignments()
     {
-        var live = runtime.Ec2.Instances.Live();
+        if (Ports is not { } range)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        // The snapshot is read under the lock: an older one applied after a newer one would free a live instance's port.
         lock (gate)
         {
-            if (Ports is not { } range)
-            {
-                return new Dictionary<string, int>();
-            }
-
+            var live = runtime.Ec2.Instances.Live();
             var liveIds = live.Select(v => v.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
-            foreach (var (port, id) in instanceOnPort.Where(e => !liveIds.Contains(e.Value)).ToList())
+            foreach (var port in instanceOnPort.Where(e => !liveIds.Contains(e.Value)).Select(e => e.Key).ToList())
             {
                 instanceOnPort.Remove(port);
             }

@@ -24,7 +24,7 @@ public sealed class ImdsCredentialTests
     public async Task Iam_lists_info_and_the_role_name_exactly_and_info_names_the_profile()
     {
         bed.RoleWithProfile("app-role");
-        var instance = bed.Launch("app-role");
+        bed.Launch("app-role");
         var profile = bed.Runtime.Iam.InstanceProfiles.Get(ImdsTestBed.Account, "app-role").Profile;
 
         (await bed.Get("/latest/meta-data/")).Text.Should().Contain("\niam/\n");
@@ -37,7 +37,6 @@ public sealed class ImdsCredentialTests
         json.GetProperty("InstanceProfileId").GetString().Should().Be(profile.InstanceProfileId).And.StartWith("AIPA");
         (await bed.Get("/latest/meta-data/iam/security-credentials/other-role")).Status.Should().Be(404);
         (await bed.Get("/latest/meta-data/iam/security-credentials-extended/")).Status.Should().Be(404);
-        _ = instance;
     }
 
     [Fact]

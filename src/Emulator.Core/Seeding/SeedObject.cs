@@ -92,4 +92,10 @@ internal sealed class SeedObject
         Array(name).Select(item => item.Element.ValueKind == JsonValueKind.String
             ? item.Element.GetString()!
             : throw new SeedException($"{item.Location}: expected a string.")).ToList();
+
+    /// <summary>A nested object, or null when absent; its fields are checked against <paramref name="allowedFields"/>.</summary>
+    public SeedObject? Child(string name, params string[] allowedFields) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? new SeedObject(value, Field(name), allowedFields)
+            : null;
 }

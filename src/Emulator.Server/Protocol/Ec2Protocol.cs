@@ -57,7 +57,7 @@ public sealed class Ec2Protocol(AuthorizationMessageCodec messages) : IAwsProtoc
 
     public AwsError MissingAuthentication() => new("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
 
-    public AwsError UnknownOperation(string? action, string? version) => action is null
+    public AwsError UnknownOperation(string? action, string? version) => string.IsNullOrEmpty(action)
         ? new AwsError("MissingAction", "The request must contain the parameter Action", 400)
         : new AwsError("InvalidAction", $"The action {action} is not valid for this web service.", 400);
 

@@ -26,8 +26,8 @@ public sealed class FakeClock : IDisposable
 
     public void Dispose() => scratch.Dispose();
 
+    /// <summary>Debian installs the library under the multiarch directory (/usr/lib/x86_64-linux-gnu/faketime/).</summary>
     private static string Library =>
-        Directory.Exists("/usr/lib") && Directory.GetFiles("/usr/lib", "libfaketime.so.1", SearchOption.AllDirectories).FirstOrDefault() is { } path
-            ? path
-            : throw new InvalidOperationException("libfaketime.so.1 is missing: install Debian's faketime package (.ci/run does).");
+        Directory.GetDirectories("/usr/lib", "*-linux-gnu").Select(d => Path.Combine(d, "faketime", "libfaketime.so.1")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("libfaketime.so.1 is missing: install Debian's faketime package (.ci/run does).");
 }

@@ -20,7 +20,7 @@ public static class ContainerCredentialEndpoints
     {
         // SDKs send the token verbatim (no "Bearer"), so only an exact match finds its binding.
         app.MapGet("/v1/credentials", (HttpContext http, EmulatorRuntime runtime, ILoggerFactory logs) =>
-            Serve(http.Request.Headers.Authorization is { Count: 1 } values ? values[0] : http.Request.Headers.Authorization.ToString(), "/v1/credentials", runtime, logs));
+            Serve(http.Request.Headers.Authorization.ToString(), "/v1/credentials", runtime, logs));
         app.MapGet("/v2/credentials/{id}", (string id, EmulatorRuntime runtime, ILoggerFactory logs) => Serve(id, "/v2/credentials/{id}", runtime, logs));
         app.MapGet("/v2/credentials", (EmulatorRuntime runtime, ILoggerFactory logs) => Serve(null, "/v2/credentials", runtime, logs));
 

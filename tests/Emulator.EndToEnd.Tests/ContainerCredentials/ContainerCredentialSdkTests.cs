@@ -128,14 +128,8 @@ public sealed class ContainerCredentialSdkTests(ContainerEmulator emulator)
     private Boto3 Boto3() => new(emulator.Url, null);
 
     private Task<CommandResult> Cli(IReadOnlyDictionary<string, string> variables, params string[] arguments) =>
-        ProcessRunner.RunAsync("aws", new[] { "--endpoint-url", emulator.Url, "--output", "json" }.Concat(arguments), environment =>
-        {
-            IsolatedAwsEnvironment.ApplyWithoutKeys(environment, emulator.Url);
-            foreach (var (name, value) in variables)
-            {
-                environment[name] = value;
-            }
-        });
+        ProcessRunner.RunAsync("aws", new[] { "--endpoint-url", emulator.Url, "--output", "json" }.Concat(arguments),
+            environment => IsolatedAwsEnvironment.ApplyWithoutKeys(environment, emulator.Url, variables));
 
     private static Dictionary<string, string> EksTags(string @namespace) => new()
     {

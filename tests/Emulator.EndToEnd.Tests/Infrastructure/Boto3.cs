@@ -57,21 +57,20 @@ public sealed class Boto3(string endpointUrl, AwsCredentials? credentials)
             {
                 if (credentials is null)
                 {
-                    IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl);
+                    IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl, variables);
                 }
                 else
                 {
                     IsolatedAwsEnvironment.Apply(environment, credentials, endpointUrl);
+                    foreach (var (name, value) in variables)
+                    {
+                        environment[name] = value;
+                    }
                 }
 
                 foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
                 {
                     environment["ARG_" + name] = value;
-                }
-
-                foreach (var (name, value) in variables)
-                {
-                    environment[name] = value;
                 }
 
                 clock?.Apply(environment);

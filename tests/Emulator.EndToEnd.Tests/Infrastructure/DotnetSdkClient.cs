@@ -16,12 +16,5 @@ public static class DotnetSdkClient
         ProcessRunner.RunAsync(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             [AssemblyPath, "--endpoint", endpointUrl],
-            environment =>
-            {
-                IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl);
-                foreach (var (name, value) in variables)
-                {
-                    environment[name] = value;
-                }
-            });
+            environment => IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl, variables));
 }

@@ -18,8 +18,11 @@ public static class IsolatedAwsEnvironment
         }
     }
 
-    /// <summary>The same isolation with no keys at all, for clients whose default chain must find credentials elsewhere (a container endpoint).</summary>
-    public static void ApplyWithoutKeys(IDictionary<string, string?> environment, string endpointUrl)
+    /// <summary>
+    /// The same isolation with no keys at all, for clients whose default chain must find credentials elsewhere
+    /// (a container endpoint), plus the test's own <paramref name="variables"/>.
+    /// </summary>
+    public static void ApplyWithoutKeys(IDictionary<string, string?> environment, string endpointUrl, IReadOnlyDictionary<string, string>? variables = null)
     {
         foreach (var name in environment.Keys.Where(IsInherited).ToList())
         {
@@ -39,6 +42,10 @@ public static class IsolatedAwsEnvironment
         environment["PYTHONIOENCODING"] = "utf-8";
         environment["PYTHONDONTWRITEBYTECODE"] = "1";
         environment["EMULATOR_URL"] = endpointUrl;
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
     }
 
     private static bool IsInherited(string name) =>

@@ -21,14 +21,7 @@ public static class JsSdk
         return await ProcessRunner.RunAsync(
             "node",
             [Path.Combine(Directory, script), .. arguments],
-            environment =>
-            {
-                IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl);
-                foreach (var (name, value) in variables)
-                {
-                    environment[name] = value;
-                }
-            },
+            environment => IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl, variables),
             Directory);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Emulator.Core.ContainerCredentials;
 using Emulator.Core.Ec2;
 using Emulator.Core.Errors;
 using Emulator.Core.Iam;
@@ -45,7 +46,7 @@ public sealed class SeedLoader(IamService iam)
 
         using (document)
         {
-            var root = new SeedObject(document.RootElement, "", "accounts");
+            var root = new SeedObject(document.RootElement, "", "accounts", "containerCredentials");
             var accounts = root.Array("accounts").Select(a => (Object: new SeedObject(a.Element, a.Location, AccountFields), a.Location)).ToList();
             if (accounts.Count == 0)
             {
@@ -73,6 +74,8 @@ public sealed class SeedLoader(IamService iam)
                     Step(accounts[i].Object.Field("alias"), () => iam.Account.CreateAlias(ids[i], alias));
                 }
             }
+
+            LoadContainerCredentials(root);
         }
     }
 
@@ -209,6 +212,29 @@ public sealed class SeedLoader(IamService iam)
             var provider = new SeedObject(element, location, "Url", "ClientIDList", "ThumbprintList", "Tags");
             Step(location, () => iam.OpenIdConnectProviders.Create(accountId, provider.String("Url", true),
                 provider.Strings("ClientIDList"), provider.Strings("ThumbprintList"), Tags(provider)));
+        }
+    }
+
+    /// <summary>Token-to-role bindings for the container credential endpoint, checked as the admin API checks them.</summary>
+    private void LoadContainerCredentials(SeedObject root)
+    {
+        var registry = new ContainerCredentialRegistry(iam.Context);
+        foreach (var (element, location) in root.Array("containerCredentials"))
+        {
+            var binding = new SeedObject(element, location, "token", "roleArn", "sessionName", "sessionTags");
+            var tags = binding.StringMap("sessionTags").Select(t => new Tag(t.Key, t.Value)).ToList();
+            try
+            {
+                var (_, replaced) = registry.Register(new ContainerCredentialRegistration(binding.String("token", true), binding.String("roleArn", true), binding.String("sessionName"), tags));
+                if (replaced)
+                {
+                    throw new SeedException($"{binding.Field("token")}: this token is bound twice; each token names one role.");
+                }
+            }
+            catch (InvalidContainerCredentialException e)
+            {
+                throw new SeedException($"{location}: {e.Message}");
+            }
         }
     }
 

@@ -12,9 +12,10 @@ public static class DotnetSdkClient
     /// <summary>The client's assembly, built and copied beside the tests by the project reference.</summary>
     public static string AssemblyPath { get; } = typeof(CallerIdentityClient).Assembly.Location;
 
-    public static Task<CommandResult> GetCallerIdentityAsync(string endpointUrl, IReadOnlyDictionary<string, string> variables) =>
+    /// <param name="instanceId">When given, the client also describes that instance with EC2 and reports its profile ARN.</param>
+    public static Task<CommandResult> GetCallerIdentityAsync(string endpointUrl, IReadOnlyDictionary<string, string> variables, string? instanceId = null) =>
         ProcessRunner.RunAsync(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [AssemblyPath, "--endpoint", endpointUrl],
+            instanceId is null ? [AssemblyPath, "--endpoint", endpointUrl] : [AssemblyPath, "--endpoint", endpointUrl, "--instance", instanceId],
             environment => IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl, variables));
 }

@@ -23,6 +23,7 @@ public sealed class NetworkOperations(InstanceOperations instances)
         // EC2 still honours the API's older camel-case name, and Ansible's ec2_instance finds the default VPC with it.
         ("isDefault", _ => Ec2FilterValues.Of(true)));
 
+    // DescribeSubnets documents the older camel-case synonyms (availabilityZone, cidrBlock/cidr, defaultForAz) beside the current names.
     private static readonly Ec2FilterSet<SubnetView> SubnetFilters = new(taggable: true,
         ("subnet-id", s => Ec2FilterValues.Of(s.Subnet.SubnetId)),
         ("vpc-id", s => Ec2FilterValues.Of(s.VpcId)),

@@ -28,15 +28,11 @@ for tool in wrk curl python3 "$MOTO"; do
 done
 
 work=$(mktemp -d -p "${WORK_PARENT:-/var/tmp}" emulator-imds.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
+name=imds.sh
+# shellcheck source=tests/Emulator.Benchmarks/http/lib.sh
+source tests/Emulator.Benchmarks/http/lib.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-fail() { echo "imds.sh: FAILED: $*" >&2; exit 1; }
 
 cat >"$work/seed.json" <<JSON
 {"accounts":[{"id":"123456789012","rootAccessKeyId":"AKIAIOSFODNN7EXAMPLE","rootSecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -65,17 +61,6 @@ for target in "${targets[@]}"; do
   if curl -s -o /dev/null --max-time 1 "${url[$target]}/"; then fail "port ${port[$target]} is already in use (PORT_BASE=...)"; fi
 done
 
-start() { # target command...
-  local target=$1; shift
-  "$@" >"$work/$target.log" 2>&1 9>&- &
-  pids+=($!)
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null --max-time 1 "${url[$target]}/" && return 0
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$target.log"; fail "$target exited during start"; }
-    sleep 0.1
-  done
-  cat "$work/$target.log"; fail "$target did not listen on ${url[$target]} within 30 s"
-}
 start ceiling dotnet "$ceiling_dll" --urls "${url[ceiling]}"
 start emulator dotnet "$emulator_dll" --urls "${url[emulator]}" --seed "$work/seed.json"
 start moto "$MOTO" -H 127.0.0.1 -p "${port[moto]}"

@@ -11,6 +11,12 @@ public static class ServiceTrust
 {
     public const string Ec2 = "ec2.amazonaws.com";
 
+    /// <summary>ECS task roles.</summary>
+    public const string EcsTasks = "ecs-tasks.amazonaws.com";
+
+    /// <summary>EKS Pod Identity.</summary>
+    public const string EksPods = "pods.eks.amazonaws.com";
+
     public static bool Allows(Role role, string service, string action = "sts:AssumeRole")
     {
         var context = new RequestContext(action, role.Arn)

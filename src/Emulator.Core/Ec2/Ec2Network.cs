@@ -77,7 +77,7 @@ public sealed class Ec2Network
         IPAddress.TryParse(value, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
         && value.Count(c => c == '.') == 3;
 
-    private static string Derived(string accountId, string region, string what)
+    internal static string Derived(string accountId, string region, string what)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}/{region}/{what}"));
         return Convert.ToHexStringLower(hash)[..17];

@@ -131,6 +131,11 @@ public sealed class InstanceOperations(IamContext context)
                 }
             }
 
+            if (request.InstanceId is { } fixedId && (count > 1 || !IsInstanceId(fixedId) || FindIn(state, fixedId) is not null))
+            {
+                throw Ec2Errors.InvalidParameterValue($"The instance id '{fixedId}' cannot be used: it must be i- and 8 or 17 hex digits, unused, for one instance.");
+            }
+
             var groups = SecurityGroups(network, request);
             var reservationId = "r-" + context.Ids.Hex(17);
             var instances = new List<Instance>();
@@ -147,7 +152,7 @@ public sealed class InstanceOperations(IamContext context)
                 ec2.AddressesUsed[subnetId] = used;
                 var instance = new Instance
                 {
-                    InstanceId = "i-" + context.Ids.Hex(17),
+                    InstanceId = request.InstanceId ?? "i-" + context.Ids.Hex(17),
                     ReservationId = reservationId,
                     AccountId = accountId,
                     Region = region,

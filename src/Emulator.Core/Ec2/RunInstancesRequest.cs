@@ -5,6 +5,9 @@ namespace Emulator.Core.Ec2;
 /// <summary>What RunInstances launches; null members were not given.</summary>
 public sealed record RunInstancesRequest
 {
+    /// <summary>A fixed id for the one instance launched (seed files only; the API always makes one up).</summary>
+    public string? InstanceId { get; init; }
+
     public string? ImageId { get; init; }
 
     public string? InstanceType { get; init; }

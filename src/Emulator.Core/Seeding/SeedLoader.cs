@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Emulator.Core.ContainerCredentials;
+using Emulator.Core.Ec2;
 using Emulator.Core.Errors;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.AccessKeys;
@@ -19,7 +21,7 @@ public sealed class SeedLoader(IamService iam)
     public const string DefaultRootSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     private static readonly string[] AccountFields =
-        ["id", "rootAccessKeyId", "rootSecretAccessKey", "alias", "users", "groups", "policies", "roles", "instanceProfiles", "openIdConnectProviders"];
+        ["id", "rootAccessKeyId", "rootSecretAccessKey", "alias", "users", "groups", "policies", "roles", "instanceProfiles", "openIdConnectProviders", "instances"];
 
     /// <summary>The built-in default: one account with documented root credentials.</summary>
     public void LoadDefault() =>
@@ -44,7 +46,7 @@ public sealed class SeedLoader(IamService iam)
 
         using (document)
         {
-            var root = new SeedObject(document.RootElement, "", "accounts");
+            var root = new SeedObject(document.RootElement, "", "accounts", "containerCredentials");
             var accounts = root.Array("accounts").Select(a => (Object: new SeedObject(a.Element, a.Location, AccountFields), a.Location)).ToList();
             if (accounts.Count == 0)
             {
@@ -66,11 +68,14 @@ public sealed class SeedLoader(IamService iam)
                 LoadRoles(ids[i], accounts[i].Object);
                 LoadInstanceProfiles(ids[i], accounts[i].Object);
                 LoadOpenIdConnectProviders(ids[i], accounts[i].Object);
+                LoadInstances(ids[i], accounts[i].Object);
                 if (accounts[i].Object.String("alias") is { } alias)
                 {
                     Step(accounts[i].Object.Field("alias"), () => iam.Account.CreateAlias(ids[i], alias));
                 }
             }
+
+            LoadContainerCredentials(root);
         }
     }
 
@@ -210,6 +215,29 @@ public sealed class SeedLoader(IamService iam)
         }
     }
 
+    /// <summary>Token-to-role bindings for the container credential endpoint, checked as the admin API checks them.</summary>
+    private void LoadContainerCredentials(SeedObject root)
+    {
+        var registry = new ContainerCredentialRegistry(iam.Context);
+        foreach (var (element, location) in root.Array("containerCredentials"))
+        {
+            var binding = new SeedObject(element, location, "token", "roleArn", "sessionName", "sessionTags");
+            var tags = binding.StringMap("sessionTags").Select(t => new Tag(t.Key, t.Value)).ToList();
+            try
+            {
+                var (_, replaced) = registry.Register(new ContainerCredentialRegistration(binding.String("token", true), binding.String("roleArn", true), binding.String("sessionName"), tags));
+                if (replaced)
+                {
+                    throw new SeedException($"{binding.Field("token")}: this token is bound twice; each token names one role.");
+                }
+            }
+            catch (InvalidContainerCredentialException e)
+            {
+                throw new SeedException($"{location}: {e.Message}");
+            }
+        }
+    }
+
     private void LoadInlinePolicies(SeedObject owner, Action<string?, string?> put)
     {
         foreach (var (element, location) in owner.Array("Policies"))
@@ -224,6 +252,41 @@ public sealed class SeedLoader(IamService iam)
         foreach (var (arn, index) in owner.Strings("AttachedPolicies").Select((a, i) => (a, i)))
         {
             Step($"{owner.Field("AttachedPolicies")}[{index}]", () => attach(arn));
+        }
+    }
+
+    /// <summary>
+    /// EC2 instances, launched through RunInstances as a caller would (so every EC2 rule applies), with an
+    /// optional fixed InstanceId so CI configuration can name the instance (AWS_EC2_METADATA_SERVICE_ENDPOINT).
+    /// UserData is plain text here; the seed encodes it as RunInstances expects.
+    /// </summary>
+    private void LoadInstances(string accountId, SeedObject account)
+    {
+        var ec2 = new Ec2Service(iam.Context);
+        foreach (var (element, location) in account.Array("instances"))
+        {
+            var instance = new SeedObject(element, location, "InstanceId", "Region", "ImageId", "InstanceType", "IamInstanceProfile",
+                "PrivateIpAddress", "SubnetId", "KeyName", "MetadataOptions", "Tags", "UserData");
+            var options = instance.Child("MetadataOptions", "HttpTokens", "HttpPutResponseHopLimit", "HttpEndpoint", "HttpProtocolIpv6", "InstanceMetadataTags");
+            var userData = instance.String("UserData");
+            var request = new RunInstancesRequest
+            {
+                InstanceId = instance.String("InstanceId"),
+                ImageId = instance.String("ImageId") ?? "ami-0123456789abcdef0",
+                InstanceType = instance.String("InstanceType") ?? "t3.micro",
+                MinCount = 1,
+                MaxCount = 1,
+                IamInstanceProfile = instance.String("IamInstanceProfile") is { } profile ? new InstanceProfileReference(profile, null) : null,
+                PrivateIpAddress = instance.String("PrivateIpAddress"),
+                SubnetId = instance.String("SubnetId"),
+                KeyName = instance.String("KeyName"),
+                MetadataOptions = options is null ? new MetadataOptionsRequest() : new MetadataOptionsRequest(
+                    options.String("HttpTokens"), options.Int("HttpPutResponseHopLimit"), options.String("HttpEndpoint"),
+                    options.String("HttpProtocolIpv6"), options.String("InstanceMetadataTags")),
+                Tags = Tags(instance),
+                UserData = userData is null ? null : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(userData)),
+            };
+            Step(location, () => ec2.Instances.RunInstances(accountId, instance.String("Region") ?? "us-east-1", request));
         }
     }
 

@@ -88,8 +88,32 @@ internal sealed class SeedObject
         }
     }
 
+    /// <summary>An object whose values are all strings, as name/value pairs in document order (empty when absent).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> StringMap(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new SeedException($"{Field(name)}: expected an object of strings.");
+        }
+
+        return value.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.String
+            ? KeyValuePair.Create(p.Name, p.Value.GetString()!)
+            : throw new SeedException($"{Field(name)}.{p.Name}: expected a string.")).ToList();
+    }
+
     public IReadOnlyList<string> Strings(string name) =>
         Array(name).Select(item => item.Element.ValueKind == JsonValueKind.String
             ? item.Element.GetString()!
             : throw new SeedException($"{item.Location}: expected a string.")).ToList();
+
+    /// <summary>A nested object, or null when absent; its fields are checked against <paramref name="allowedFields"/>.</summary>
+    public SeedObject? Child(string name, params string[] allowedFields) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? new SeedObject(value, Field(name), allowedFields)
+            : null;
 }

@@ -1,3 +1,4 @@
+using Emulator.Core.ContainerCredentials;
 using Emulator.Core.Iam.Policies;
 
 namespace Emulator.Core.Store;
@@ -12,6 +13,9 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
 
     public IReadOnlyDictionary<string, ManagedPolicy> AwsManagedPolicies { get; } = awsManagedPolicies;
 
+    /// <summary>Container credential bindings by the SHA-256 of their token (state, so a reset returns to the seeded ones).</summary>
+    public Dictionary<string, ContainerCredentialBinding> ContainerCredentials { get; } = new(StringComparer.Ordinal);
+
     public EmulatorState Clone()
     {
         var copy = new EmulatorState(AwsManagedPolicies);
@@ -23,6 +27,11 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
         foreach (var (keyId, accountId) in AccessKeyOwners)
         {
             copy.AccessKeyOwners[keyId] = accountId;
+        }
+
+        foreach (var (tokenHash, binding) in ContainerCredentials)
+        {
+            copy.ContainerCredentials[tokenHash] = binding;
         }
 
         return copy;

@@ -115,6 +115,7 @@ public static class Ec2Actions
                     Ec2Parameters.Filters(c.Parameters), Ec2Parameters.Int(c.Parameters, "MaxResults"), c["NextToken"]);
                 w.List("iamInstanceProfileAssociationSet", found, Ec2Xml.Association).Value("nextToken", next);
             }),
+            .. Ec2NetworkActions.Operations(ec2),
         ])
         {
             RequestKeys = RequestKeys,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Emulator.Core.Ec2;
 using Emulator.Core.Iam.Tags;
 using Emulator.Server.Protocol;
@@ -20,9 +19,7 @@ public static class Ec2Parameters
             return null;
         }
 
-        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
-        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
-            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        return QueryParameters.TryParseInt(text, out var value)
             ? value
             : throw Ec2Errors.InvalidParameterValue($"Invalid value '{text}' for {name}. It must be an integer.");
     }

@@ -3,6 +3,7 @@ using Emulator.Core.Time;
 using Emulator.Server.Admin;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
+using Emulator.Server.ContainerCredentials;
 using Emulator.Server.Ec2;
 using Emulator.Server.Iam;
 using Emulator.Server.Imds;
@@ -53,6 +54,7 @@ public static class EmulatorHost
         app.MapAdmin();
         app.MapInstanceAdmin();
         app.MapOidc();
+        app.MapContainerCredentials();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.
         app.Map("/", pipeline.HandleAsync);

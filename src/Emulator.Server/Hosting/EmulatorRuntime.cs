@@ -1,3 +1,4 @@
+using Emulator.Core.ContainerCredentials;
 using Emulator.Core.Credentials;
 using Emulator.Core.Ec2;
 using Emulator.Core.Iam;
@@ -35,6 +36,8 @@ public sealed class EmulatorRuntime
         Sts = new StsService(Iam.Context, codec);
         Ec2 = new Ec2Service(Iam.Context);
         RoleCredentials = new RotatingRoleCredentials(Sts, clock);
+        ContainerCredentials = new ContainerCredentialRegistry(Iam.Context);
+        ContainerCredentialIssuer = new ContainerCredentialIssuer(ContainerCredentials, RoleCredentials);
         Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer);
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
@@ -63,6 +66,12 @@ public sealed class EmulatorRuntime
 
     /// <summary>Rotating role credentials for instances (IMDS) and containers.</summary>
     public RotatingRoleCredentials RoleCredentials { get; }
+
+    /// <summary>Token-to-role bindings of the container credential endpoint (kept in the store).</summary>
+    public ContainerCredentialRegistry ContainerCredentials { get; }
+
+    /// <summary>The rotating credentials a container's token receives.</summary>
+    public ContainerCredentialIssuer ContainerCredentialIssuer { get; }
 
     /// <summary>Encodes authorization failures (EC2 UnauthorizedOperation) for sts:DecodeAuthorizationMessage.</summary>
     public AuthorizationMessageCodec AuthorizationMessages { get; }

@@ -32,7 +32,9 @@ public sealed class AwsRequestPipeline(
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = runtime.Ids.RequestId();
-        var service = services[0];
+        // Errors found before the signature is parsed (body size, decoding) are already worded by the service
+        // the credential scope names, so an EC2 client gets EC2's envelope even for a body it cannot send.
+        var service = ServiceNamedBy(http) ?? services[0];
         var action = "-";
         Principal? principal = null;
         var decision = "-";
@@ -201,6 +203,17 @@ public sealed class AwsRequestPipeline(
         }
 
         return services.FirstOrDefault(s => action is not null && s.Operations.ContainsKey(action)) ?? services[0];
+    }
+
+    /// <summary>A best-effort look at the credential scope (header or presigned form) before anything is parsed strictly.</summary>
+    private AwsService? ServiceNamedBy(HttpContext http)
+    {
+        var credential = http.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization
+            && authorization.IndexOf("Credential=", StringComparison.Ordinal) is var at and >= 0
+                ? authorization[(at + 11)..]
+                : http.Request.Query["X-Amz-Credential"].ToString();
+        var parts = credential.Split('/', 5);
+        return parts.Length == 5 ? services.FirstOrDefault(s => s.SigningName == parts[3]) : null;
     }
 
     private static async Task<SignedRequest> ReadAsync(HttpContext http)

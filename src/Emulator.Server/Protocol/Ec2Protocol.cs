@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using Emulator.Core.Errors;
 using Emulator.Core.Sts;
@@ -27,37 +26,23 @@ public sealed class Ec2Protocol(AuthorizationMessageCodec messages) : IAwsProtoc
         writer.WriteEndElement();
     }
 
-    /// <summary>The error envelope; like the query encoder it cannot fail (a fixed envelope is the fallback).</summary>
-    public byte[] EncodeError(AwsError error, string requestId)
+    /// <summary>The error envelope; like the query encoder's it cannot fail (a fixed envelope is the fallback).</summary>
+    public byte[] EncodeError(AwsError error, string requestId) => QueryResponseEncoder.SafeEnvelope(writer =>
     {
-        try
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
-            {
-                writer.WriteStartElement("Response");
-                writer.WriteStartElement("Errors");
-                writer.WriteStartElement("Error");
-                writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
-                writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-                writer.WriteElementString("RequestID", XmlSafeText.Make(requestId));
-                writer.WriteEndElement();
-            }
-
-            return buffer.ToArray();
-        }
-        catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
-        {
-            return Encoding.UTF8.GetBytes(
-                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>InternalError</Code><Message>The error could not be encoded.</Message></Error></Errors><RequestID>{requestId}</RequestID></Response>");
-        }
-    }
+        writer.WriteStartElement("Response");
+        writer.WriteStartElement("Errors");
+        writer.WriteStartElement("Error");
+        writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
+        writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteElementString("RequestID", XmlSafeText.Make(requestId));
+        writer.WriteEndElement();
+    }, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>InternalError</Code><Message>The error could not be encoded.</Message></Error></Errors><RequestID>{requestId}</RequestID></Response>");
 
     public AwsError MissingAuthentication() => new("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
 
-    public AwsError UnknownOperation(string? action, string? version) => action is null
+    public AwsError UnknownOperation(string? action, string? version) => string.IsNullOrEmpty(action)
         ? new AwsError("MissingAction", "The request must contain the parameter Action", 400)
         : new AwsError("InvalidAction", $"The action {action} is not valid for this web service.", 400);
 

@@ -116,12 +116,18 @@ public sealed class QueryParameters
             return null;
         }
 
-        // Digits only: .NET's parser would also accept trailing NUL characters.
-        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
-        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
-            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        return TryParseInt(text, out var value)
             ? value
             : throw new AwsError("ValidationError", $"1 validation error detected: Value '{text}' at '{member}' failed to satisfy constraint: Member must be a number", 400).ToException();
+    }
+
+    /// <summary>An optional sign and decimal digits only: .NET's parser would also accept trailing NUL characters.</summary>
+    public static bool TryParseInt(string text, out int value)
+    {
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        value = 0;
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
+            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
     public bool? Bool(string name)

@@ -27,29 +27,37 @@ public static class QueryResponseEncoder
     /// The ErrorResponse envelope. It cannot fail: echoed values are made XML-safe, and should the
     /// writer still throw, a fixed envelope with the request id is returned instead.
     /// </summary>
-    public static byte[] Error(AwsError error, string xmlNamespace, string requestId)
+    public static byte[] Error(AwsError error, string xmlNamespace, string requestId) => SafeEnvelope(writer =>
+    {
+        writer.WriteStartElement("ErrorResponse", xmlNamespace);
+        writer.WriteStartElement("Error");
+        writer.WriteElementString("Type", error.IsSenderFault ? "Sender" : "Receiver");
+        writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
+        writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
+        writer.WriteEndElement();
+        writer.WriteElementString("RequestId", XmlSafeText.Make(requestId));
+        writer.WriteEndElement();
+    }, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The error could not be encoded.</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>");
+
+    /// <summary>
+    /// An error envelope that cannot fail: echoed values are made XML-safe by the caller, and should the
+    /// writer still throw, the fixed <paramref name="fallback"/> (carrying the request id) is returned instead.
+    /// </summary>
+    public static byte[] SafeEnvelope(Action<XmlWriter> write, string fallback)
     {
         try
         {
             using var buffer = new MemoryStream();
             using (var writer = XmlWriter.Create(buffer, QueryXmlWriter.Settings))
             {
-                writer.WriteStartElement("ErrorResponse", xmlNamespace);
-                writer.WriteStartElement("Error");
-                writer.WriteElementString("Type", error.IsSenderFault ? "Sender" : "Receiver");
-                writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
-                writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
-                writer.WriteEndElement();
-                writer.WriteElementString("RequestId", XmlSafeText.Make(requestId));
-                writer.WriteEndElement();
+                write(writer);
             }
 
             return buffer.ToArray();
         }
         catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
         {
-            return Encoding.UTF8.GetBytes(
-                $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The error could not be encoded.</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>");
+            return Encoding.UTF8.GetBytes(fallback);
         }
     }
 

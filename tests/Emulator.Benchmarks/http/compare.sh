@@ -38,16 +38,11 @@ done
 # Server logs and scripts go under /var/tmp, not /tmp: a process started in /tmp with ASP.NET Core's default
 # content-root file watcher watches /tmp recursively, and every log line written below it would wake that process.
 work=$(mktemp -d -p "${WORK_PARENT:-/var/tmp}" emulator-compare.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
+name=compare.sh
+# shellcheck source=tests/Emulator.Benchmarks/http/lib.sh
+source tests/Emulator.Benchmarks/http/lib.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-fail() { echo "compare.sh: FAILED: $*" >&2; exit 1; }
 
 echo "== Release builds (holding $LOCK)"
 flock "$LOCK" dotnet build -c Release src/Emulator.Server -v q -nologo --disable-build-servers >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "emulator build"; }
@@ -72,18 +67,6 @@ for target in "${targets[@]}"; do
   if curl -s -o /dev/null --max-time 1 "${url[$target]}/"; then fail "port ${port[$target]} is already in use (PORT_BASE=...)"; fi
 done
 
-# Servers don't inherit the lock's descriptor (9>&-): the lock ends with this script.
-start() { # target command...
-  local target=$1; shift
-  "$@" >"$work/$target.log" 2>&1 9>&- &
-  pids+=($!)
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null --max-time 1 "${url[$target]}/" && return 0
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$target.log"; fail "$target exited during start"; }
-    sleep 0.1
-  done
-  cat "$work/$target.log"; fail "$target did not listen on ${url[$target]} within 30 s"
-}
 start ceiling dotnet "$ceiling_dll" --urls "${url[ceiling]}"
 start emulator dotnet "$emulator_dll" --urls "${url[emulator]}"
 [ "$WARNING_ROW" = 1 ] && start emulator-warn dotnet "$emulator_dll" --urls "${url[emulator-warn]}" --Serilog:MinimumLevel:Default=Warning

@@ -7,7 +7,7 @@ namespace Emulator.EndToEnd.Tests.Hostile;
 /// <summary>
 /// What an answer to a hostile case must be, as a list of what is wrong with it (empty when right):
 /// a 4xx with an x-amzn-RequestId header and a body; for the AWS API an ErrorResponse whose RequestId
-/// is the header; for /_emulator a JSON object with an "error" string; and the case's certain status and code.
+/// is the header (EC2: a Response/Errors/Error whose RequestID is the header); for /_emulator a JSON object with an "error" string; and the case's certain status and code.
 /// </summary>
 public static class HostileAnswer
 {
@@ -72,13 +72,30 @@ public static class HostileAnswer
             return;
         }
 
-        var error = Child(root, "Error");
-        if (root.Name.LocalName != "ErrorResponse" || error is null || Child(error, "Type") is null || Child(error, "Code") is null || Child(error, "Message") is null)
+        XElement? error;
+        string? requestId;
+        if (hostile.IsEc2)
         {
-            problems.Add("the body is not <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>");
+            var errors = Child(root, "Errors");
+            error = errors is null ? null : Child(errors, "Error");
+            if (root.Name.LocalName != "Response" || error is null || Child(error, "Code") is null || Child(error, "Message") is null)
+            {
+                problems.Add("the body is not <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>");
+            }
+
+            requestId = Child(root, "RequestID")?.Value;
+        }
+        else
+        {
+            error = Child(root, "Error");
+            if (root.Name.LocalName != "ErrorResponse" || error is null || Child(error, "Type") is null || Child(error, "Code") is null || Child(error, "Message") is null)
+            {
+                problems.Add("the body is not <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>");
+            }
+
+            requestId = Child(root, "RequestId")?.Value;
         }
 
-        var requestId = Child(root, "RequestId")?.Value;
         if (requestId is null || requestId != answer.Header("x-amzn-RequestId"))
         {
             problems.Add($"the body's RequestId '{requestId}' is not the x-amzn-RequestId header '{answer.Header("x-amzn-RequestId")}'");

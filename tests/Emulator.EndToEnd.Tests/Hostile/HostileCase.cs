@@ -12,6 +12,7 @@ public sealed record HostileCase(
     string Description,
     bool IsAdmin,
     bool IsHttpLayer,
+    bool IsEc2,
     HostileRequest Request,
     int? ExpectedStatus,
     string? ExpectedCode)
@@ -38,6 +39,7 @@ public sealed record HostileCase(
                 json.GetProperty("description").GetString()!,
                 json.GetProperty("protocol").GetString() == "admin",
                 json.GetProperty("protocol").GetString() == "http",
+                json.GetProperty("protocol").GetString() == "ec2",
                 HostileRequest.FromJson(json),
                 json.TryGetProperty("expect_status", out var status) ? status.GetInt32() : null,
                 json.TryGetProperty("expect_code", out var code) ? code.GetString() : null));

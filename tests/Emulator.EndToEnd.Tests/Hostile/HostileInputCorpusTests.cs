@@ -21,7 +21,7 @@ public sealed class HostileInputCorpusTests(HostileEmulator emulator, ITestOutpu
         HostileCase.All.Should().HaveCountGreaterThanOrEqualTo(420);
         HostileCase.All.Values.Select(c => c.Category).Distinct().Should().BeEquivalentTo(
             "percent-encoding", "invalid-utf8", "control-chars", "malformed-jwt", "integer-overflow", "huge-counts",
-            "duplicate-keys", "wrong-types", "deep-json", "admin", "unknown-service", "http-method");
+            "duplicate-keys", "wrong-types", "deep-json", "admin", "unknown-service", "http-method", "ec2");
     }
 
     [Theory]

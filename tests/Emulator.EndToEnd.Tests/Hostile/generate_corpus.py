@@ -6,7 +6,7 @@ to the real server process. Deterministic: the same script always writes the sam
 
 One JSON object a line:
   id, category, description   the case's name (unique), its group, and what it sends
-  protocol                    "aws" (ErrorResponse XML expected), "admin" (JSON {"error": ...} expected), or "http"
+  protocol                    "aws" (ErrorResponse XML expected), "ec2" (EC2's Response/Errors XML expected), "admin" (JSON {"error": ...} expected), or "http"
                               (malformed HTTP/1.1 that Kestrel refuses before the emulator runs: exactly 400, connection closed)
   method, target              request line; target is path + raw query, sent byte for byte
   headers                     [{"name", "value"} or {"name", "value_b64"}], sent as given (value as UTF-8)
@@ -592,6 +592,46 @@ signed_iam("service-unknown-action-for-known-service", "unknown-service", "an EC
            form(("Action", "DescribeInstances"), ("Version", "2016-11-15")), expect_status=400, expect_code="InvalidAction")
 add("service-signed-region-with-slash", "unknown-service", "ListRoles signed with region 'us-east-1/x'",
     headers=[("Content-Type", FORM)], body=iam("ListRoles"), sign=True, region="us-east-1/x")
+
+# --- EC2 parameters --------------------------------------------------------------------------------------
+EC2_VERSION = "2016-11-15"
+
+
+def signed_ec2(id, description, *pairs, expect_code=None, expect_status=400):
+    add(id, "ec2", description, headers=[("Content-Type", FORM)], body=form(("Action", pairs[0]), ("Version", EC2_VERSION), *pairs[1:]),
+        sign=True, service="ec2", protocol="ec2", expect_status=expect_status, expect_code=expect_code)
+
+
+RUN = (("ImageId", "ami-1"), ("MinCount", "1"), ("MaxCount", "1"))
+for name, enc, raw, esc in CONTROLS:
+    signed_ec2(f"ec2-instance-id-{name}", f"DescribeInstances with {name} in InstanceId.1",
+               "DescribeInstances", ("InstanceId.1", f"i-{enc}"), expect_code=decoder_or(name, "InvalidInstanceID.Malformed"))
+    signed_ec2(f"ec2-profile-name-{name}", f"RunInstances with {name} in IamInstanceProfile.Name",
+               "RunInstances", *RUN, ("IamInstanceProfile.Name", f"p{enc}"), expect_code=decoder_or(name, "InvalidParameterValue"))
+    signed_ec2(f"ec2-filter-name-{name}", f"DescribeInstances with {name} in a filter name",
+               "DescribeInstances", ("Filter.1.Name", f"tag{enc}"), ("Filter.1.Value.1", "x"), expect_code=decoder_or(name, "InvalidParameterValue"))
+for name, value in [("overflow", "99999999999"), ("negative", "-1"), ("zero", "0"), ("text", "many"), ("float", "1.5"), ("empty", "")]:
+    signed_ec2(f"ec2-mincount-{name}", f"RunInstances with MinCount={value}", "RunInstances", ("ImageId", "ami-1"), ("MinCount", value), ("MaxCount", "1"),
+               expect_code="InvalidParameterValue")
+for name, value in [("overflow", "99999999999"), ("small", "4"), ("large", "1001"), ("text", "ten")]:
+    signed_ec2(f"ec2-maxresults-{name}", f"DescribeInstances with MaxResults={value}", "DescribeInstances", ("MaxResults", value),
+               expect_code="InvalidParameterValue")
+signed_ec2("ec2-filter-index-overflow", "Filter.99999999999.Name", "DescribeInstances", ("Filter.99999999999.Name", "instance-id"), expect_code="MalformedQueryString")
+signed_ec2("ec2-filter-without-name", "Filter.1.Value.1 without Filter.1.Name", "DescribeInstances", ("Filter.1.Value.1", "x"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-userdata-not-base64", "RunInstances with UserData that is not base64", "RunInstances", *RUN, ("UserData", "%25%25%25"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-private-ip-garbage", "RunInstances with PrivateIpAddress=999.1.1.1", "RunInstances", *RUN, ("PrivateIpAddress", "999.1.1.1"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-hop-limit-huge", "RunInstances with a hop limit of 65", "RunInstances", *RUN, ("MetadataOptions.HttpPutResponseHopLimit", "65"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-http-tokens-bogus", "RunInstances with HttpTokens=maybe", "RunInstances", *RUN, ("MetadataOptions.HttpTokens", "maybe"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-tag-spec-without-type", "TagSpecification without ResourceType", "RunInstances", *RUN, ("TagSpecification.1.Tag.1.Key", "k"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-profile-arn-garbage", "IamInstanceProfile.Arn that is no ARN", "RunInstances", *RUN, ("IamInstanceProfile.Arn", "not-an-arn"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-dry-run-bogus", "DryRun=perhaps", "DescribeInstances", ("DryRun", "perhaps"), expect_code="InvalidParameterValue")
+signed_ec2("ec2-association-unknown", "Disassociate an unknown association", "DisassociateIamInstanceProfile", ("AssociationId", "iip-assoc-%01"),
+           expect_code="InvalidAssociationID.NotFound")
+signed_ec2("ec2-next-token-garbage", "DescribeInstances with a NextToken it never issued", "DescribeInstances", ("NextToken", "not-a-token%01"), expect_code="InvalidPaginationToken")
+signed_ec2("ec2-unsupported-action", "an EC2 action outside the subset", "CreateVpc", ("CidrBlock", "10.0.0.0/16"), expect_code="InvalidAction")
+signed_ec2("ec2-missing-action", "no Action at all", "", expect_code="MissingAction")
+add("ec2-unsigned", "ec2", "an unsigned RunInstances", headers=[("Content-Type", FORM)],
+    body=form(("Action", "RunInstances"), ("Version", EC2_VERSION), *RUN), protocol="ec2", expect_status=401, expect_code="AuthFailure")
 
 # --- HTTP methods and paths --------------------------------------------------------------------------------
 for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"):

@@ -5,8 +5,11 @@ namespace Emulator.EndToEnd.Tests.Infrastructure;
 /// (a client signed with the test's credentials), <c>client(service, key, secret)</c> for other
 /// credentials, <c>error_of(call, **kwargs)</c> returning the AWS error as a dict (or None), <c>arg(name)</c>
 /// for the variables the test passes, and <c>emit(value)</c> to print the result as JSON on stdout.
+/// Without credentials, the default chain finds them (e.g. at a container endpoint named in the arguments'
+/// variables). With a <see cref="FakeClock"/> the interpreter runs under libfaketime, so botocore's own
+/// credential refresh sees the moved time.
 /// </summary>
-public sealed class Boto3(string endpointUrl, AwsCredentials credentials)
+public sealed class Boto3(string endpointUrl, AwsCredentials? credentials)
 {
     private const string Prelude = """
         import json, os, sys, urllib.parse
@@ -40,15 +43,36 @@ public sealed class Boto3(string endpointUrl, AwsCredentials credentials)
         """;
 
     public Task<CommandResult> RunAsync(string script, IReadOnlyDictionary<string, string>? arguments = null) =>
+        RunAsync(script, arguments, new Dictionary<string, string>(), null);
+
+    /// <summary>
+    /// Runs the script with further environment <paramref name="variables"/> (set after the isolation, e.g.
+    /// AWS_CONTAINER_CREDENTIALS_FULL_URI) and, when <paramref name="clock"/> is given, under that fake clock.
+    /// </summary>
+    public Task<CommandResult> RunAsync(string script, IReadOnlyDictionary<string, string>? arguments, IReadOnlyDictionary<string, string> variables, FakeClock? clock) =>
         ProcessRunner.RunAsync(
             "python3",
             ["-c", Prelude + script],
             environment =>
             {
-                IsolatedAwsEnvironment.Apply(environment, credentials, endpointUrl);
+                if (credentials is null)
+                {
+                    IsolatedAwsEnvironment.ApplyWithoutKeys(environment, endpointUrl, variables);
+                }
+                else
+                {
+                    IsolatedAwsEnvironment.Apply(environment, credentials, endpointUrl);
+                    foreach (var (name, value) in variables)
+                    {
+                        environment[name] = value;
+                    }
+                }
+
                 foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
                 {
                     environment["ARG_" + name] = value;
                 }
+
+                clock?.Apply(environment);
             });
 }

@@ -31,7 +31,6 @@ public sealed class DotNetSdkTests(StsEmulator emulator)
         assumed.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z2-7]{16}$");
         assumed.Credentials.Expiration!.Value.ToUniversalTime().Should().BeCloseTo(DateTime.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(2));
         assumed.AssumedRoleUser.Arn.Should().Be("arn:aws:sts::111111111111:assumed-role/prodaccess/sdk-session");
-        assumed.PackedPolicySize.Should().BeNull("no session policy or tags were passed");
         identity.Arn.Should().Be("arn:aws:sts::111111111111:assumed-role/prodaccess/sdk-session");
         identity.Account.Should().Be(StsEmulator.AccountA);
         identity.UserId.Should().Be(assumed.AssumedRoleUser.AssumedRoleId);

@@ -21,7 +21,7 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
     /// <summary>The Host header signed and sent; SDKs send whatever name the endpoint has.</summary>
     public string Host { get; init; } = "localhost";
 
-    private string ApiVersion => Service == "sts" ? "2011-06-15" : "2010-05-08";
+    private string ApiVersion => Service switch { "sts" => "2011-06-15", "ec2" => "2016-11-15", _ => "2010-05-08" };
 
     /// <summary>A client for the other service with the same credentials.</summary>
     public IamTestClient For(string service) => new(http, accessKeyId, secret) { Service = service, Region = Region, SessionToken = SessionToken };

@@ -7,7 +7,8 @@ namespace Emulator.EndToEnd.Tests.Imds;
 
 /// <summary>
 /// IMDS as real clients use it: the curl flows of the EC2 user guide (IMDSv2 and v1), botocore's own
-/// InstanceMetadataProvider through boto3's default chain, the AWS CLI, and two instances with different
+/// InstanceMetadataProvider through boto3's default chain, the AWS CLI, the JS SDK v3 chain through a per-instance
+/// port, and two instances with different
 /// roles side by side through the path prefix, the per-instance port and the source address.
 /// </summary>
 [Collection(ImdsCollection.Name)]
@@ -110,6 +111,23 @@ public sealed class ImdsClientTests(ImdsEmulator emulator)
             environment => OnInstance(environment, instance.Text("imdsEndpoint"), emulator.Url));
 
         result.ShouldSucceed().Json.Text("Arn").Should().Be($"arn:aws:sts::{Account}:assumed-role/web/{instance.Text("instanceId")}");
+    }
+
+    [Fact]
+    public async Task The_JS_SDK_v3_default_chain_finds_the_role_through_the_instance_port()
+    {
+        var instance = await emulator.LaunchAsync("worker", NextAddress());
+        var result = await JsSdk.RunAsync("instance-role.mjs", [emulator.Url, instance.Text("instanceId")], emulator.Url, new Dictionary<string, string>
+        {
+            // The JS SDK keeps only scheme, host and port of this endpoint, so the per-instance port is how it addresses one instance.
+            ["AWS_EC2_METADATA_DISABLED"] = "false",
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = instance.Text("imdsPortEndpoint"),
+        });
+
+        var json = result.ShouldSucceed().Json;
+        json.Text("Arn").Should().Be($"arn:aws:sts::{Account}:assumed-role/worker/{instance.Text("instanceId")}");
+        json.Text("AccessKeyId").Should().StartWith("ASIA");
+        json.Text("InstanceProfileArn").Should().Be($"arn:aws:iam::{Account}:instance-profile/worker");
     }
 
     [Fact]

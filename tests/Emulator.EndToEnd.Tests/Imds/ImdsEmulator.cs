@@ -7,8 +7,8 @@ namespace Emulator.EndToEnd.Tests.Imds;
 
 /// <summary>
 /// The real server with <c>--imds-ports</c> over a free range of 8 loopback ports and two roles that
-/// trust EC2, each in an instance profile of its own name (<c>web</c>, <c>worker</c>). Instances are
-/// launched by the tests through the EC2 API, as users launch them.
+/// trust EC2, each in an instance profile of its own name (<c>web</c>, <c>worker</c>, which may describe
+/// instances). Instances are launched by the tests through the EC2 API, as users launch them.
 /// </summary>
 public sealed class ImdsEmulator() : EmulatorProcess(Seed, "--imds-ports", FreeRange())
 {
@@ -25,7 +25,8 @@ public sealed class ImdsEmulator() : EmulatorProcess(Seed, "--imds-ports", FreeR
               "rootSecretAccessKey": "{{AwsCredentials.DefaultRoot.SecretAccessKey}}",
               "roles": [
                 { "RoleName": "web", "AssumeRolePolicyDocument": {{Ec2Trust}} },
-                { "RoleName": "worker", "AssumeRolePolicyDocument": {{Ec2Trust}} }
+                { "RoleName": "worker", "AssumeRolePolicyDocument": {{Ec2Trust}},
+                  "Policies": [ { "PolicyName": "describe", "PolicyDocument": {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}]} } ] }
               ],
               "instanceProfiles": [
                 { "InstanceProfileName": "web", "Roles": [ "web" ] },

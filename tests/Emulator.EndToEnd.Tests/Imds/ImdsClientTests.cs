@@ -8,8 +8,8 @@ namespace Emulator.EndToEnd.Tests.Imds;
 /// <summary>
 /// IMDS as real clients use it: the curl flows of the EC2 user guide (IMDSv2 and v1), botocore's own
 /// InstanceMetadataProvider through boto3's default chain, the AWS CLI, the JS SDK v3 chain through a per-instance
-/// port, and two instances with different
-/// roles side by side through the path prefix, the per-instance port and the source address.
+/// port, and two instances with different roles side by side through the path prefix, the per-instance port and
+/// the source address.
 /// </summary>
 [Collection(ImdsCollection.Name)]
 public sealed class ImdsClientTests(ImdsEmulator emulator)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Emulator.Core.Iam.Roles;
 using Emulator.Policy;
 
@@ -17,7 +19,13 @@ public static class ServiceTrust
     /// <summary>EKS Pod Identity.</summary>
     public const string EksPods = "pods.eks.amazonaws.com";
 
-    public static bool Allows(Role role, string service, string action = "sts:AssumeRole")
+    /// <summary>Answers by role record (immutable: a changed trust policy is a new record), so IMDS need not evaluate per request.</summary>
+    private static readonly ConditionalWeakTable<Role, ConcurrentDictionary<(string Service, string Action), bool>> Answers = [];
+
+    public static bool Allows(Role role, string service, string action = "sts:AssumeRole") =>
+        Answers.GetValue(role, static _ => new()).GetOrAdd((service, action), key => Evaluate(role, key.Service, key.Action));
+
+    private static bool Evaluate(Role role, string service, string action)
     {
         var context = new RequestContext(action, role.Arn)
         {

@@ -43,7 +43,10 @@ public sealed class Ec2Network
 
     public IReadOnlyList<DefaultSubnet> Subnets { get; }
 
-    public static Ec2Network For(string accountId, string region) => new(accountId, region);
+    /// <summary>The ids are hashes: each network is made once (a bounded cache, as any number of accounts may call).</summary>
+    private static readonly Caching.BoundedCache<(string, string), Ec2Network> Networks = new(4096);
+
+    public static Ec2Network For(string accountId, string region) => Networks.GetOrAdd((accountId, region), key => new Ec2Network(key.Item1, key.Item2));
 
     /// <summary>The default subnet with this id, or (for any other id, which the emulator accepts and shows as given) null.</summary>
     public DefaultSubnet? Subnet(string subnetId) => Subnets.FirstOrDefault(s => s.SubnetId == subnetId);

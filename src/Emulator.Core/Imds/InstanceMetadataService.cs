@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Emulator.Core.Caching;
 using Emulator.Core.Credentials;
 using Emulator.Core.Ec2;
 using Emulator.Core.Iam;
@@ -42,6 +44,16 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
 
     public InstanceIdentitySigner Signer { get; } = signer;
 
+    /// <summary>
+    /// Trees by what they are built from: the view is a record of immutable records, so an unchanged instance,
+    /// association, profile and role find the tree built before. Everything that changes with time (credentials,
+    /// LastUpdated) is read from its leaf at request time.
+    /// </summary>
+    private readonly BoundedCache<(InstanceMetadataView View, bool WithToken), MetadataNode> trees = new(1024);
+
+    /// <summary>Credential documents by the set they render: the same set is served all hour.</summary>
+    private readonly ConditionalWeakTable<IssuedSession, string> documents = [];
+
     public InstanceMetadataView? View(string instanceId) => InstanceMetadataView.Load(store, instanceId, clock.GetUtcNow());
 
     public IReadOnlyList<InstanceMetadataView> LiveInstances() => InstanceMetadataView.LoadLive(store, clock.GetUtcNow());
@@ -51,7 +63,9 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     /// <paramref name="withToken"/> picks the credential set: a valid token gets the IMDSv2 set
     /// (ec2:RoleDelivery 2.0), a token-less read the IMDSv1 set (1.0), as AWS delivers two sets per role.
     /// </summary>
-    public MetadataNode Tree(InstanceMetadataView view, bool withToken)
+    public MetadataNode Tree(InstanceMetadataView view, bool withToken) => trees.GetOrAdd((view, withToken), key => BuildTree(key.View, key.WithToken));
+
+    private MetadataNode BuildTree(InstanceMetadataView view, bool withToken)
     {
         var delivery = withToken ? "2.0" : "1.0";
         var instance = view.Instance;
@@ -136,47 +150,48 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     private MetadataNode Iam(InstanceMetadataView view, string delivery)
     {
         var association = view.Association!;
-        var lastUpdated = MetadataJson.Timestamp(RotatingRoleCredentials.PeriodStart(association.Timestamp, clock.GetUtcNow()));
+        // Read at request time, not when the (cached) tree was built: LastUpdated moves with each rotation.
+        string LastUpdated() => MetadataJson.Timestamp(RotatingRoleCredentials.PeriodStart(association.Timestamp, clock.GetUtcNow()));
         var entries = new List<(string, MetadataNode)>();
         if (view.Profile is null)
         {
             // Profile deleted after the association: AWS reports it in iam/info and has no role to serve.
-            entries.Add(("info", MetadataNode.Text(MetadataJson.Pretty(
+            entries.Add(("info", MetadataNode.Lazy(() => MetadataJson.Pretty(
             [
                 ("Code", "InstanceProfileNotFound"),
-                ("LastUpdated", lastUpdated),
+                ("LastUpdated", LastUpdated()),
                 ("InstanceProfileArn", association.InstanceProfileArn),
                 ("InstanceProfileId", association.InstanceProfileId),
             ]))));
         }
         else if (view.Role is not { } role)
         {
-            entries.Add(("info", MetadataNode.Text(MetadataJson.Pretty(
+            entries.Add(("info", MetadataNode.Lazy(() => MetadataJson.Pretty(
             [
                 ("Code", "Success"),
                 ("Message", $"Instance profile {view.Profile.Arn} has no role, so there are no credentials to serve."),
-                ("LastUpdated", lastUpdated),
+                ("LastUpdated", LastUpdated()),
                 ("InstanceProfileArn", view.Profile.Arn),
                 ("InstanceProfileId", view.Profile.InstanceProfileId),
             ]))));
         }
         else
         {
-            var info = view.RoleTrustsEc2
+            string Info() => view.RoleTrustsEc2
                 ? MetadataJson.Pretty(
                 [
                     ("Code", "Success"),
-                    ("LastUpdated", lastUpdated),
+                    ("LastUpdated", LastUpdated()),
                     ("InstanceProfileArn", view.Profile.Arn),
                     ("InstanceProfileId", view.Profile.InstanceProfileId),
                 ])
-                : Unauthorized(role, lastUpdated);
+                : Unauthorized(role, LastUpdated());
             var roleCredentials = view.RoleTrustsEc2
                 ? MetadataNode.Lazy(() => CredentialJson(credentials.Current(
                     $"imds\n{view.Instance.InstanceId}\n{association.AssociationId}\n{delivery}", role, view.Instance.InstanceId, view.Instance.Region,
                     association.Timestamp, s => Delivered(s, view.Instance, delivery))))
-                : MetadataNode.Text(info);
-            entries.Add(("info", MetadataNode.Text(info)));
+                : MetadataNode.Lazy(Info);
+            entries.Add(("info", MetadataNode.Lazy(Info)));
             entries.Add(("security-credentials", MetadataNode.Directory([(role.RoleName, roleCredentials)])));
         }
 
@@ -187,7 +202,6 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     private MetadataNode IdentityCredentials(InstanceMetadataView view, string delivery)
     {
         var instance = view.Instance;
-        var lastUpdated = MetadataJson.Timestamp(RotatingRoleCredentials.PeriodStart(instance.LaunchTime, clock.GetUtcNow()));
         var identityRole = new Role(instance.AccountId, IdentityRoleName, "/", $"{instance.AccountId}:{IdentityRoleName}", instance.LaunchTime,
             IdentityTrust, null, 3600, null, [], [], [], null);
         var set = MetadataNode.Lazy(() => CredentialJson(credentials.Current(
@@ -195,7 +209,8 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
             s => Delivered(s, instance, delivery))));
         var ec2 = MetadataNode.Directory(
         [
-            ("info", MetadataNode.Text(MetadataJson.Pretty([("Code", "Success"), ("LastUpdated", lastUpdated), ("AccountId", instance.AccountId)]))),
+            ("info", MetadataNode.Lazy(() => MetadataJson.Pretty([("Code", "Success"),
+                ("LastUpdated", MetadataJson.Timestamp(RotatingRoleCredentials.PeriodStart(instance.LaunchTime, clock.GetUtcNow()))), ("AccountId", instance.AccountId)]))),
             ("security-credentials", MetadataNode.Directory([("ec2-instance", set)])),
         ]);
         return MetadataNode.Directory([("ec2", ec2)]);
@@ -253,7 +268,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     };
 
     /// <summary>AWS's credential document, keys in its order; LastUpdated is the set's issue time.</summary>
-    private static string CredentialJson(IssuedSession issued) => MetadataJson.Pretty(
+    private string CredentialJson(IssuedSession issued) => documents.GetValue(issued, static issued => MetadataJson.Pretty(
     [
         ("Code", "Success"),
         ("LastUpdated", MetadataJson.Timestamp(issued.Session.IssuedAt)),
@@ -262,7 +277,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
         ("SecretAccessKey", issued.Credentials.SecretAccessKey),
         ("Token", issued.Credentials.SessionToken),
         ("Expiration", MetadataJson.Timestamp(issued.Credentials.Expiration)),
-    ]);
+    ]));
 
     /// <summary>The body EC2 serves while the role does not trust ec2.amazonaws.com, verbatim (two spaces after the first period).</summary>
     private static string Unauthorized(Role role, string lastUpdated) => MetadataJson.Pretty(

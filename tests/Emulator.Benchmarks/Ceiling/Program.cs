@@ -58,17 +58,10 @@ app.MapMethods("/", ["GET", "POST"], async (HttpContext http) =>
 
 // The ceiling for the instance metadata service: a GET that checks a token header is present and answers a fixed
 // credential document of the same shape and size class as IMDS's, as text/plain. No token check, no lookup.
-var credentials = Encoding.UTF8.GetBytes("""
-    {
-      "Code" : "Success",
-      "LastUpdated" : "2026-12-02T08:00:00Z",
-      "Type" : "AWS-HMAC",
-      "AccessKeyId" : "ASIAEXAMPLEEXAMPLE00",
-      "SecretAccessKey" : "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-      "Token" : """" + new string('x', 900) + """",
-      "Expiration" : "2026-12-02T14:25:00Z"
-    }
-    """);
+var credentials = Encoding.UTF8.GetBytes(
+    "{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : \"2026-12-02T08:00:00Z\",\n  \"Type\" : \"AWS-HMAC\",\n"
+    + "  \"AccessKeyId\" : \"ASIAEXAMPLEEXAMPLE00\",\n  \"SecretAccessKey\" : \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\n"
+    + "  \"Token\" : \"" + new string('x', 900) + "\",\n  \"Expiration\" : \"2026-12-02T14:25:00Z\"\n}");
 app.MapGet("/latest/meta-data/iam/security-credentials/{role}", async (HttpContext http) =>
 {
     if (http.Request.Headers["X-aws-ec2-metadata-token"].Count == 0)

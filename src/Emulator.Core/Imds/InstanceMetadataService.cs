@@ -52,7 +52,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     private readonly BoundedCache<(InstanceMetadataView View, bool WithToken), MetadataNode> trees = new(1024);
 
     /// <summary>Credential documents by the set they render: the same set is served all hour.</summary>
-    private readonly ConditionalWeakTable<IssuedSession, string> documents = [];
+    private readonly ConditionalWeakTable<IssuedSession, byte[]> documents = [];
 
     public InstanceMetadataView? View(string instanceId) => InstanceMetadataView.Load(store, instanceId, clock.GetUtcNow());
 
@@ -187,7 +187,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
                 ])
                 : Unauthorized(role, LastUpdated());
             var roleCredentials = view.RoleTrustsEc2
-                ? MetadataNode.Lazy(() => CredentialJson(credentials.Current(
+                ? MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(
                     $"imds\n{view.Instance.InstanceId}\n{association.AssociationId}\n{delivery}", role, view.Instance.InstanceId, view.Instance.Region,
                     association.Timestamp, s => Delivered(s, view.Instance, delivery))))
                 : MetadataNode.Lazy(Info);
@@ -204,7 +204,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
         var instance = view.Instance;
         var identityRole = new Role(instance.AccountId, IdentityRoleName, "/", $"{instance.AccountId}:{IdentityRoleName}", instance.LaunchTime,
             IdentityTrust, null, 3600, null, [], [], [], null);
-        var set = MetadataNode.Lazy(() => CredentialJson(credentials.Current(
+        var set = MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(
             $"imds-identity\n{instance.InstanceId}\n{delivery}", identityRole, instance.InstanceId, instance.Region, instance.LaunchTime,
             s => Delivered(s, instance, delivery))));
         var ec2 = MetadataNode.Directory(
@@ -267,8 +267,8 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
         SourcePrivateIp = instance.PrivateIpAddress,
     };
 
-    /// <summary>AWS's credential document, keys in its order; LastUpdated is the set's issue time.</summary>
-    private string CredentialJson(IssuedSession issued) => documents.GetValue(issued, static issued => MetadataJson.Pretty(
+    /// <summary>AWS's credential document as UTF-8, keys in its order; LastUpdated is the set's issue time.</summary>
+    private byte[] CredentialJson(IssuedSession issued) => documents.GetValue(issued, static issued => System.Text.Encoding.UTF8.GetBytes(MetadataJson.Pretty(
     [
         ("Code", "Success"),
         ("LastUpdated", MetadataJson.Timestamp(issued.Session.IssuedAt)),
@@ -277,7 +277,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
         ("SecretAccessKey", issued.Credentials.SecretAccessKey),
         ("Token", issued.Credentials.SessionToken),
         ("Expiration", MetadataJson.Timestamp(issued.Credentials.Expiration)),
-    ]));
+    ])));
 
     /// <summary>The body EC2 serves while the role does not trust ec2.amazonaws.com, verbatim (two spaces after the first period).</summary>
     private static string Unauthorized(Role role, string lastUpdated) => MetadataJson.Pretty(

@@ -35,6 +35,9 @@ public sealed class MetadataNode
 
     public static MetadataNode Lazy(Func<string> value) => new(null, () => System.Text.Encoding.UTF8.GetBytes(value()), false, true);
 
+    /// <summary>A text leaf whose UTF-8 body is produced (and may be cached) by <paramref name="value"/>.</summary>
+    public static MetadataNode LazyBytes(Func<byte[]> value) => new(null, value, false, true);
+
     public static MetadataNode Bytes(byte[] value) => new(null, () => value, true, true);
 
     public MetadataNode? Child(string name)

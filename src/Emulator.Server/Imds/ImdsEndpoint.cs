@@ -52,8 +52,13 @@ public sealed class ImdsEndpoint(RequestDelegate next, ImdsAddressing addressing
         var (status, instanceId) = target.View is { } view
             ? (await Serve(http, view, segments), view.Instance.InstanceId)
             : (await Write(http, StatusCodes.Status404NotFound, Encoding.UTF8.GetBytes(target.Problem!)), pathInstanceId);
-        // One line per request; the token and the credentials never appear, the path is a property.
-        logger.LogInformation("IMDS {Method} {Path} for {InstanceId} -> {Status}", http.Request.Method, http.Request.Path.Value, instanceId ?? "(none)", status);
+        // One line per request; the token and the credentials never appear, the path is a property. Successful reads
+        // are Debug: SDKs poll IMDS (the .NET SDK every two minutes per process), and a refusal is what one looks for.
+        var level = status < 400 ? LogLevel.Debug : LogLevel.Information;
+        if (logger.IsEnabled(level))
+        {
+            logger.Log(level, "IMDS {Method} {Path} for {InstanceId} -> {Status}", http.Request.Method, http.Request.Path.Value, instanceId ?? "(none)", status);
+        }
     }
 
     private async Task<int> Serve(HttpContext http, InstanceMetadataView view, List<string> segments)

@@ -62,7 +62,7 @@ for target in "${targets[@]}"; do
 done
 
 start ceiling dotnet "$ceiling_dll" --urls "${url[ceiling]}"
-start emulator dotnet "$emulator_dll" --urls "${url[emulator]}" --seed "$work/seed.json"
+start emulator dotnet "$emulator_dll" --urls "${url[emulator]}" --seed "$work/seed.json" ${EMULATOR_ARGS:-}
 start moto "$MOTO" -H 127.0.0.1 -p "${port[moto]}"
 
 # The emulator's token is real (PUT, 6 hours); the ceiling only checks the header is there; moto ignores it.

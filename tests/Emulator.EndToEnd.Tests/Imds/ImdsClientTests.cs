@@ -58,7 +58,7 @@ public sealed class ImdsClientTests(ImdsEmulator emulator)
             json.Text("Type").Should().Be("AWS-HMAC");
             json.Text("AccessKeyId").Should().StartWith("ASIA");
 
-            // One log line per request, naming the path and the instance, never the token or the keys.
+            // One log line per request (successful reads at Debug, which this server enables for IMDS), naming the path and the instance, never the token or the keys.
             // The console sink writes from a background thread: give the line a moment to arrive.
             bool Logged(string line) => line.Contains("IMDS GET", StringComparison.Ordinal)
                 && line.Contains("/latest/meta-data/iam/security-credentials/web", StringComparison.Ordinal) && line.Contains(instance.Text("instanceId"), StringComparison.Ordinal);

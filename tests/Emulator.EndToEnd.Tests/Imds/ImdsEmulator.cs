@@ -10,7 +10,7 @@ namespace Emulator.EndToEnd.Tests.Imds;
 /// trust EC2, each in an instance profile of its own name (<c>web</c>, <c>worker</c>, which may describe
 /// instances). Instances are launched by the tests through the EC2 API, as users launch them.
 /// </summary>
-public sealed class ImdsEmulator() : EmulatorProcess(Seed, "--imds-ports", FreeRange())
+public sealed class ImdsEmulator() : EmulatorProcess(Seed, "--imds-ports", FreeRange(), "--Serilog:MinimumLevel:Override:Emulator.Server.Imds", "Debug")
 {
     public const int PortCount = 8;
 
@@ -56,7 +56,7 @@ public sealed class ImdsEmulator() : EmulatorProcess(Seed, "--imds-ports", FreeR
     }
 
     /// <summary>A range of loopback ports nothing listens on now (probed; another process may still take one, as with the main port).</summary>
-    private static string FreeRange()
+    internal static string FreeRange()
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {

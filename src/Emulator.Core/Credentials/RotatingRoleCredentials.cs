@@ -20,7 +20,7 @@ public sealed class RotatingRoleCredentials(StsService sts, TimeProvider clock)
     /// <summary>"A new set appears about every hour."</summary>
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
-    private readonly BoundedCache<string, IssuedSession> sets = new(10_000, StringComparer.Ordinal);
+    private readonly BoundedCache<(string Holder, string RoleId, long IssuedAt), IssuedSession> sets = new(10_000);
 
     /// <summary>
     /// The set to serve now to <paramref name="holder"/> (one key per receiver and delivery channel, e.g.
@@ -30,8 +30,7 @@ public sealed class RotatingRoleCredentials(StsService sts, TimeProvider clock)
     public IssuedSession Current(string holder, Role role, string sessionName, string region, DateTimeOffset anchor, Func<Session, Session> specifics)
     {
         var issuedAt = PeriodStart(anchor, clock.GetUtcNow());
-        var key = $"{holder}\n{role.RoleId}\n{issuedAt.ToUnixTimeSeconds()}";
-        return sets.GetOrAdd(key, _ => sts.IssueServiceRoleSession(role, sessionName, region, issuedAt, Lifetime, specifics));
+        return sets.GetOrAdd((holder, role.RoleId, issuedAt.ToUnixTimeSeconds()), _ => sts.IssueServiceRoleSession(role, sessionName, region, issuedAt, Lifetime, specifics));
     }
 
     /// <summary>The start of the rotation period that contains <paramref name="now"/> (whole seconds, never in the future).</summary>

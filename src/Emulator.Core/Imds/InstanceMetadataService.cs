@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Emulator.Core.Caching;
 using Emulator.Core.Credentials;
 using Emulator.Core.Ec2;
 using Emulator.Core.Iam;
@@ -45,11 +44,11 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     public InstanceIdentitySigner Signer { get; } = signer;
 
     /// <summary>
-    /// Trees by what they are built from: the view is a record of immutable records, so an unchanged instance,
-    /// association, profile and role find the tree built before. Everything that changes with time (credentials,
+    /// Trees by what they are built from: the view is made of immutable records, so an unchanged instance,
+    /// association, profile and role find the trees built before. Everything that changes with time (credentials,
     /// LastUpdated) is read from its leaf at request time.
     /// </summary>
-    private readonly BoundedCache<(InstanceMetadataView View, bool WithToken), MetadataNode> trees = new(1024);
+    private readonly ConditionalWeakTable<Instance, CachedTrees> trees = [];
 
     /// <summary>Credential documents by the set they render: the same set is served all hour.</summary>
     private readonly ConditionalWeakTable<IssuedSession, byte[]> documents = [];
@@ -63,7 +62,25 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     /// <paramref name="withToken"/> picks the credential set: a valid token gets the IMDSv2 set
     /// (ec2:RoleDelivery 2.0), a token-less read the IMDSv1 set (1.0), as AWS delivers two sets per role.
     /// </summary>
-    public MetadataNode Tree(InstanceMetadataView view, bool withToken) => trees.GetOrAdd((view, withToken), key => BuildTree(key.View, key.WithToken));
+    public MetadataNode Tree(InstanceMetadataView view, bool withToken)
+    {
+        // Keyed by the instance record itself (any change to the instance is a new record); the association,
+        // profile and role records must be the very ones the trees were built from.
+        if (!trees.TryGetValue(view.Instance, out var cached) || !cached.IsFor(view))
+        {
+            cached = new CachedTrees(view, BuildTree(view, withToken: false), BuildTree(view, withToken: true));
+            trees.AddOrUpdate(view.Instance, cached);
+        }
+
+        return withToken ? cached.WithToken : cached.WithoutToken;
+    }
+
+    private sealed record CachedTrees(InstanceMetadataView View, MetadataNode WithoutToken, MetadataNode WithToken)
+    {
+        public bool IsFor(InstanceMetadataView view) =>
+            ReferenceEquals(View.Association, view.Association) && ReferenceEquals(View.Profile, view.Profile)
+            && ReferenceEquals(View.Role, view.Role) && View.State == view.State && View.RoleTrustsEc2 == view.RoleTrustsEc2;
+    }
 
     private MetadataNode BuildTree(InstanceMetadataView view, bool withToken)
     {
@@ -186,9 +203,9 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
                     ("InstanceProfileId", view.Profile.InstanceProfileId),
                 ])
                 : Unauthorized(role, LastUpdated());
+            var holder = $"imds\n{view.Instance.InstanceId}\n{association.AssociationId}\n{delivery}";
             var roleCredentials = view.RoleTrustsEc2
-                ? MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(
-                    $"imds\n{view.Instance.InstanceId}\n{association.AssociationId}\n{delivery}", role, view.Instance.InstanceId, view.Instance.Region,
+                ? MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(holder, role, view.Instance.InstanceId, view.Instance.Region,
                     association.Timestamp, s => Delivered(s, view.Instance, delivery))))
                 : MetadataNode.Lazy(Info);
             entries.Add(("info", MetadataNode.Lazy(Info)));
@@ -204,8 +221,8 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
         var instance = view.Instance;
         var identityRole = new Role(instance.AccountId, IdentityRoleName, "/", $"{instance.AccountId}:{IdentityRoleName}", instance.LaunchTime,
             IdentityTrust, null, 3600, null, [], [], [], null);
-        var set = MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(
-            $"imds-identity\n{instance.InstanceId}\n{delivery}", identityRole, instance.InstanceId, instance.Region, instance.LaunchTime,
+        var holder = $"imds-identity\n{instance.InstanceId}\n{delivery}";
+        var set = MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(holder, identityRole, instance.InstanceId, instance.Region, instance.LaunchTime,
             s => Delivered(s, instance, delivery))));
         var ec2 = MetadataNode.Directory(
         [

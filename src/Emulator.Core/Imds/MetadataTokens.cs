@@ -55,7 +55,11 @@ public sealed class MetadataTokens(byte[] key, TimeProvider clock)
 
     private void Mac(string instanceId, long expires, Span<byte> destination)
     {
-        var message = Encoding.UTF8.GetBytes($"{instanceId}\n{expires}");
-        HMACSHA256.HashData(key, message, destination);
+        // The message is formatted on the stack, not allocated per request.
+        Span<byte> message = stackalloc byte[Encoding.UTF8.GetMaxByteCount(instanceId.Length) + 1 + 20];
+        var length = Encoding.UTF8.GetBytes(instanceId, message);
+        message[length++] = (byte)'\n';
+        expires.TryFormat(message[length..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        HMACSHA256.HashData(key, message[..(length + digits)], destination);
     }
 }

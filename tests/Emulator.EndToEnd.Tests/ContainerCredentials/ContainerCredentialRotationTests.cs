@@ -15,24 +15,6 @@ public sealed class ContainerCredentialRotationTests(ContainerEmulator emulator)
     // the second set: refresh again, to the set issued at 12 h).
     private static readonly int[] Steps = [0, 7200, 14400, 22500, 28800, 44400];
 
-    private const string Script = """
-        import urllib.request
-        steps = json.loads(arg("STEPS"))
-        sts = client("sts")
-        seen, moved = [], 0
-        for offset in steps:
-            body = json.dumps({"offsetSeconds": offset - moved}).encode()
-            urllib.request.urlopen(urllib.request.Request(ENDPOINT + "/_emulator/clock", data=body, method="POST",
-                headers={"Content-Type": "application/json"})).read()
-            moved = offset
-            with open(arg("CLOCK_FILE"), "w") as f:
-                f.write("+%d\n" % offset)
-            identity = sts.get_caller_identity()
-            frozen = sts._request_signer._credentials.get_frozen_credentials()
-            seen.append({"offset": offset, "arn": identity["Arn"], "key": frozen.access_key})
-        emit(seen)
-        """;
-
     public async Task InitializeAsync() => await emulator.MoveClockAsync("""{"reset": true}""");
 
     public async Task DisposeAsync() => await emulator.MoveClockAsync("""{"reset": true}""");
@@ -43,7 +25,7 @@ public sealed class ContainerCredentialRotationTests(ContainerEmulator emulator)
         await emulator.RegisterAsync("faketime-token", "task-role", "faketime-task");
         using var clock = new FakeClock();
 
-        var result = await new Boto3(emulator.Url, null).RunAsync(Script,
+        var result = await new Boto3(emulator.Url, null).RunAsync(ClockSteps.Boto3Script,
             new Dictionary<string, string> { ["STEPS"] = System.Text.Json.JsonSerializer.Serialize(Steps), ["CLOCK_FILE"] = clock.OffsetFile },
             emulator.WithToken("faketime-token"), clock);
 

@@ -134,24 +134,8 @@ public sealed class InstanceProfileStoryTests(StoryEmulator emulator) : IAsyncLi
         // Offsets from launch: the first set (385 minutes) is kept at 2 h and 4 h; 10 minutes before it expires botocore
         // must refresh and gets the set issued at 6 h; at 12 h 20 min the second set has 5 minutes left: refreshed again.
         int[] steps = [0, 7200, 14400, 22500, 28800, 44400];
-        var script = """
-            import urllib.request
-            sts = client("sts")
-            seen, moved = [], 0
-            for offset in json.loads(arg("STEPS")):
-                body = json.dumps({"offsetSeconds": offset - moved}).encode()
-                urllib.request.urlopen(urllib.request.Request(ENDPOINT + "/_emulator/clock", data=body, method="POST",
-                    headers={"Content-Type": "application/json"})).read()
-                moved = offset
-                with open(arg("CLOCK_FILE"), "w") as f:
-                    f.write("+%d\n" % offset)
-                identity = sts.get_caller_identity()
-                frozen = sts._request_signer._credentials.get_frozen_credentials()
-                seen.append({"arn": identity["Arn"], "key": frozen.access_key})
-            emit(seen)
-            """;
 
-        var result = await Python(script, emulator.OnInstance(instance.Text("imdsEndpoint")), clock,
+        var result = await Python(ClockSteps.Boto3Script, emulator.OnInstance(instance.Text("imdsEndpoint")), clock,
             new Dictionary<string, string> { ["STEPS"] = System.Text.Json.JsonSerializer.Serialize(steps), ["CLOCK_FILE"] = clock.OffsetFile });
 
         var calls = result.ShouldSucceed().Json.EnumerateArray().ToList();

@@ -520,17 +520,6 @@ public sealed class InstanceOperations(IamContext context)
         return null;
     }
 
-    /// <summary>Every instance not terminated at this moment, in all accounts and regions, in launch order.</summary>
-    public IReadOnlyList<InstanceView> Live()
-    {
-        var now = Now();
-        return context.Store.Read(state => state.Accounts.Values
-            .SelectMany(a => a.Ec2Regions.Values)
-            .SelectMany(ec2 => ec2.Instances.Values.Where(i => !i.IsTerminatedAt(now)).Select(i => new InstanceView(i, i.StateAt(now), ec2.AssociationOf(i.InstanceId))))
-            .OrderBy(v => v.Instance.LaunchTime).ThenBy(v => v.Instance.InstanceId, StringComparer.Ordinal)
-            .ToList());
-    }
-
     internal static Ec2RegionState? Ec2Of(EmulatorState state, string accountId, string region) =>
         IamRules.Account(state, accountId).Ec2Regions.GetValueOrDefault(region);
 

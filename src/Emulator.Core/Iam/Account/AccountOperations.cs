@@ -21,7 +21,16 @@ public sealed class AccountOperations(IamContext context)
     public bool CreateIfAbsent(string accountId)
     {
         var now = context.Clock.GetUtcNow();
-        return context.Store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId) { CreateDate = now }));
+        return context.Store.Write(state =>
+        {
+            if (state.Accounts.ContainsKey(accountId))
+            {
+                return false;
+            }
+
+            state.Accounts[accountId] = new AccountState(accountId) { CreateDate = now };
+            return true;
+        });
     }
 
     /// <summary>When the account came to be: GetUser answers the root with it.</summary>

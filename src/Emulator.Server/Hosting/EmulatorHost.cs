@@ -31,7 +31,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new RequestAuthenticator(runtime.Credentials, runtime.Sessions, runtime.Store, runtime.Clock, TimeProvider.System,
+            return new RequestAuthenticator(runtime.Credentials, runtime.Sessions, runtime.Iam.Account, runtime.Clock, TimeProvider.System,
                 options.Authentication, runtime.DefaultAccountId);
         });
         services.AddSingleton(sp =>

@@ -62,7 +62,7 @@ public sealed record AuditEvent
     [JsonPropertyName("readOnly")]
     public bool ReadOnly { get; init; }
 
-    /// <summary>The resources the call was authorized on (never <c>*</c>); CloudTrail's resources field.</summary>
+    /// <summary>The resources the call was authorized on (no patterns such as <c>*</c>); CloudTrail's resources field.</summary>
     [JsonPropertyName("resources")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AuditResource>? Resources { get; init; }

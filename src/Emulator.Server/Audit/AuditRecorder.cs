@@ -30,7 +30,8 @@ public sealed class AuditRecorder(IAuditTrail trail, TrailFileWriter? file, Emul
         var now = runtime.Clock.GetUtcNow();
         var time = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var succeeded = call.Error is null;
-        var resources = call.Authorizations.Select(a => a.Resource).Where(r => r != "*").Distinct(StringComparer.Ordinal)
+        // Patterns (instance/* for a launch, * for actions without a resource) name no resource; CloudTrail lists real ones.
+        var resources = call.Authorizations.Select(a => a.Resource).Where(r => !r.Contains('*', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
             .Select(arn => ArnParts.TryParse(arn, out var parts)
                 ? new AuditResource(arn, parts.Account.Length > 0 ? parts.Account : null, parts.CloudTrailType)
                 : new AuditResource(arn, null, null))

@@ -7,6 +7,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
 namespace Emulator.Core.Iam;
@@ -19,6 +20,10 @@ public sealed class IamService(IamContext context)
     public RoleOperations Roles { get; } = new(context);
 
     public ServiceLinkedRoleOperations ServiceLinkedRoles { get; } = new(context);
+
+    public SshPublicKeyOperations SshPublicKeys { get; } = new(context);
+
+    public SigningCertificateOperations SigningCertificates { get; } = new(context);
 
     public UserOperations Users { get; } = new(context);
 

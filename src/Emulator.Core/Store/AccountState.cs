@@ -5,6 +5,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
 using Emulator.Core.Store.Tracking;
@@ -31,6 +32,8 @@ public sealed class AccountState
         OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
         AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
         ServiceLinkedRoleDeletions = new("service-linked-role-deletion", accountId, RowCodecs.ServiceLinkedRoleDeletion);
+        SshPublicKeys = new("ssh-public-key", accountId, RowCodecs.SshPublicKey);
+        SigningCertificates = new("signing-certificate", accountId, RowCodecs.SigningCertificate);
     }
 
     public string AccountId { get; }
@@ -64,6 +67,12 @@ public sealed class AccountState
     /// <summary>DeleteServiceLinkedRole tasks by id, for GetServiceLinkedRoleDeletionStatus.</summary>
     public EntityTable<ServiceLinkedRoleDeletion> ServiceLinkedRoleDeletions { get; }
 
+    /// <summary>Users' SSH public keys by SSHPublicKeyId.</summary>
+    public EntityTable<SshPublicKey> SshPublicKeys { get; }
+
+    /// <summary>Users' (and the root's) signing certificates by CertificateId.</summary>
+    public EntityTable<SigningCertificate> SigningCertificates { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -79,7 +88,7 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys, ServiceLinkedRoleDeletions];
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys, ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -100,6 +109,8 @@ public sealed class AccountState
         OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
         AccessKeys.CopyInto(copy.AccessKeys);
         ServiceLinkedRoleDeletions.CopyInto(copy.ServiceLinkedRoleDeletions);
+        SshPublicKeys.CopyInto(copy.SshPublicKeys);
+        SigningCertificates.CopyInto(copy.SigningCertificates);
         return copy;
     }
 }

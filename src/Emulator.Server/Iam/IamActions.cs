@@ -20,6 +20,7 @@ public static class IamActions
                 .Concat(InstanceProfileActions.All(iam, resources))
                 .Concat(OpenIdConnectProviderActions.All(iam))
                 .Concat(ServiceLinkedRoleActions.All(iam))
+                .Concat(UserCredentialActions.All(iam, resources))
                 .Concat(AccountActions.All(iam))
                 .Concat(SimulationActions.All(iam)))
         {

@@ -157,6 +157,9 @@ public sealed class ModelPattern(string text)
 
     public static ModelPattern PolicyDocument { get; } = new(@"[\u0009\u000A\u000D\u0020-\u00FF]+");
 
+    /// <summary>Identifiers such as SSHPublicKeyId and CertificateId.</summary>
+    public static ModelPattern Word { get; } = new(@"[\w]+");
+
     public static ModelPattern Description { get; } = new(@"[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*");
 
     public static ModelPattern TagKey { get; } = new(@"[\p{L}\p{Z}\p{N}_.:/=+\-@]+");

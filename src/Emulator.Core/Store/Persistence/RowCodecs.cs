@@ -6,6 +6,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Tracking;
 
@@ -26,6 +27,8 @@ public static class RowCodecs
     public static readonly IRowCodec<InstanceMetadataDefaults> MetadataDefaults = new JsonRowCodec<InstanceMetadataDefaults>(StateJsonContext.Default.InstanceMetadataDefaults);
     public static readonly IRowCodec<ContainerCredentialBinding> ContainerCredential = new JsonRowCodec<ContainerCredentialBinding>(StateJsonContext.Default.ContainerCredentialBinding);
     public static readonly IRowCodec<ServiceLinkedRoleDeletion> ServiceLinkedRoleDeletion = new JsonRowCodec<ServiceLinkedRoleDeletion>(StateJsonContext.Default.ServiceLinkedRoleDeletion);
+    public static readonly IRowCodec<SshPublicKey> SshPublicKey = new JsonRowCodec<SshPublicKey>(StateJsonContext.Default.SshPublicKey);
+    public static readonly IRowCodec<SigningCertificate> SigningCertificate = new JsonRowCodec<SigningCertificate>(StateJsonContext.Default.SigningCertificate);
     public static readonly IRowCodec<string> Text = new TextCodec();
     public static readonly IRowCodec<int> Count = new CountCodec();
     public static readonly IRowCodec<AccountState> Account = new AccountCodec();

@@ -7,6 +7,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
 namespace Emulator.Core.Store.Persistence;
@@ -29,6 +30,8 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(InstanceMetadataDefaults))]
 [JsonSerializable(typeof(ContainerCredentialBinding))]
 [JsonSerializable(typeof(ServiceLinkedRoleDeletion))]
+[JsonSerializable(typeof(SshPublicKey))]
+[JsonSerializable(typeof(SigningCertificate))]
 [JsonSerializable(typeof(AccountDocument))]
 [JsonSerializable(typeof(TextDocument))]
 [JsonSerializable(typeof(CountDocument))]

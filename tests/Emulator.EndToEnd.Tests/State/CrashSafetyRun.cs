@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Emulator.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Emulator.EndToEnd.Tests.State;
+
+/// <summary>
+/// Rounds of crash_driver.py against a server on one <c>--state</c>: each round starts the server on that state,
+/// verifies everything the previous round had acknowledged, lets several writers run and SIGKILLs the server at a
+/// point drawn from a seeded generator. A last start verifies every round's writes at once. The seed is printed
+/// (and <c>EMULATOR_CRASH_SEED</c> replays it); <c>EMULATOR_CRASH_ROUNDS</c> changes the number of rounds.
+/// </summary>
+public sealed class CrashSafetyRun(string state, string stateDescription, ITestOutputHelper output)
+{
+    private const int DefaultRounds = 20;
+
+    // From the writers' start to the kill: long enough for a few hundred writes, short enough for 20 rounds in ~1 min.
+    private const int LongestKillDelayMilliseconds = 700;
+
+    private static readonly TimeSpan DriverTimeout = TimeSpan.FromSeconds(90);
+
+    private static readonly string[] SessionOperations = ["AssumeRole", "GetSessionToken"];
+
+    public async Task RunAsync()
+    {
+        var seed = Environment.GetEnvironmentVariable("EMULATOR_CRASH_SEED") is { Length: > 0 } fixedSeed ? int.Parse(fixedSeed) : Random.Shared.Next();
+        var rounds = Environment.GetEnvironmentVariable("EMULATOR_CRASH_ROUNDS") is { Length: > 0 } fixedRounds ? int.Parse(fixedRounds) : DefaultRounds;
+        var random = new Random(seed);
+        var because = $"seed {seed} (set EMULATOR_CRASH_SEED={seed} to replay the kill points)";
+        output.WriteLine($"{rounds} rounds on {stateDescription}, {because}");
+
+        using var scratch = new ScratchDirectory();
+        var clock = Stopwatch.StartNew();
+        var everyLine = new List<string>();
+        string? previousRound = null;
+        var ackedWrites = 0;
+        var credentials = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            using var server = await EmulatorProcess.StartAsync(null, "--state", state);
+            using var driver = CrashDriver.Start(server.Url, round.ToString(), previousRound ?? "-");
+            await driver.WaitUntilReadyAsync(DriverTimeout);
+            var delay = random.Next(0, LongestKillDelayMilliseconds + 1);
+            await Task.Delay(delay);
+            server.Crash();
+            var lines = await driver.WaitForExitAsync(DriverTimeout);
+
+            var verified = Verification(lines, previousRound is not null, $"{because}, round {round}", driver);
+            var unexpected = lines.Where(l => l.Has("unexpected")).Select(l => l.GetRawText()).ToList();
+            unexpected.Should().BeEmpty("no write may fail while the server is up; {0}, round {1}.\n{2}", because, round, server.Output);
+
+            var acks = lines.Where(l => l.Has("ack")).ToList();
+            var writes = acks.Count(a => !SessionOperations.Contains(a.Text("ack")));
+            var sessions = acks.Count - writes;
+            var inFlight = lines.Count(l => l.Has("attempt")) - acks.Count;
+            output.WriteLine($"round {round,2}: killed {delay,3} ms after the writers started; {writes} writes and {sessions} sessions acknowledged, " +
+                             $"{inFlight} writes in flight; after the restart {Summary(verified)}");
+            ackedWrites += writes;
+            credentials += acks.Count(a => a.Text("ack") is "AssumeRole" or "GetSessionToken" or "CreateAccessKey");
+
+            everyLine.AddRange(driver.Lines.Where(l => l.Contains("\"chain\"", StringComparison.Ordinal)));
+            previousRound = Path.Combine(scratch.Path, $"round-{round}.jsonl");
+            await File.WriteAllLinesAsync(previousRound, driver.Lines);
+        }
+
+        var allRounds = Path.Combine(scratch.Path, "all-rounds.jsonl");
+        await File.WriteAllLinesAsync(allRounds, everyLine);
+        using (var server = await EmulatorProcess.StartAsync(null, "--state", state))
+        using (var driver = CrashDriver.Start(server.Url, "verify", allRounds))
+        {
+            var verified = Verification(await driver.WaitForExitAsync(DriverTimeout), expected: true, $"{because}, the final check of all rounds", driver);
+            output.WriteLine($"final start: every round at once, {Summary(verified)}");
+
+            // The verifier saw every acknowledged write and every credential the rounds printed, not a subset.
+            verified.GetProperty("acked_writes").GetInt32().Should().Be(ackedWrites, because);
+            verified.GetProperty("credentials").GetInt32().Should().Be(credentials, because);
+        }
+
+        output.WriteLine($"{rounds} rounds, {ackedWrites} acknowledged writes and {credentials} credentials checked, {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The driver's verification line: asserts it found no problem and returns its counts.</summary>
+    private static JsonElement Verification(IReadOnlyList<JsonElement> lines, bool expected, string because, CrashDriver driver)
+    {
+        var verification = lines.Where(l => l.Has("verified")).ToList();
+        if (!expected)
+        {
+            verification.Should().BeEmpty("the first round has nothing to verify");
+            return default;
+        }
+
+        var line = verification.Should().ContainSingle("the driver verifies before it writes; {0}.\n{1}", because, driver.Describe()).Subject;
+        line.Items("problems").Select(p => p.GetString()).Should().BeEmpty("every acknowledged write survives the kill whole; {0}", because);
+        return line.GetProperty("verified");
+    }
+
+    private static string Summary(JsonElement verified) =>
+        verified.ValueKind == JsonValueKind.Undefined
+            ? "nothing to verify yet"
+            : $"verified {verified.GetProperty("acked_writes")} acknowledged writes, {verified.GetProperty("credentials")} credentials, " +
+              $"{verified.GetProperty("in_flight")} writes that were in flight, {verified.GetProperty("instances")} instances";
+}

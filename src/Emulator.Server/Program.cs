@@ -1,4 +1,5 @@
 using Emulator.Core.Seeding;
+using Emulator.Core.Store;
 using Emulator.Server.Hosting;
 using Emulator.Server.Imds;
 using Emulator.Server.Logging;
@@ -41,6 +42,11 @@ try
 catch (SeedException e)
 {
     Console.Error.WriteLine($"emulator: the seed file is invalid: {e.Message}");
+    return 2;
+}
+catch (StateStoreException e)
+{
+    Console.Error.WriteLine($"emulator: {e.Message}");
     return 2;
 }
 

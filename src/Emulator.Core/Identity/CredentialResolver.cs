@@ -1,3 +1,4 @@
+using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Store;
 
 namespace Emulator.Core.Identity;
@@ -34,15 +35,32 @@ public sealed class CredentialResolver(IEmulatorStore store)
 
     public bool AccountExists(string accountId) => store.Read(state => state.Accounts.ContainsKey(accountId));
 
-    /// <summary>Records the key's last use (GetAccessKeyLastUsed).</summary>
-    public void RecordUse(string accessKeyId, DateTimeOffset when, string serviceName, string region) => store.Write(state =>
+    /// <summary>
+    /// Records the key's last use (GetAccessKeyLastUsed). IAM reports it to the second, so a use in the same
+    /// second, service and region changes nothing visible and is not written (a durable store would
+    /// otherwise commit on every signed request).
+    /// </summary>
+    public void RecordUse(string accessKeyId, DateTimeOffset when, string serviceName, string region)
     {
-        if (state.AccessKeyOwners.TryGetValue(accessKeyId, out var accountId)
-            && state.Accounts[accountId].AccessKeys.TryGetValue(accessKeyId, out var key))
+        var used = new AccessKeyLastUsed(DateTimeOffset.FromUnixTimeSeconds(when.ToUnixTimeSeconds()), serviceName, region);
+        if (store.Read(state => KeyOf(state, accessKeyId)?.LastUsed == used))
         {
-            state.Accounts[accountId].AccessKeys[accessKeyId] = key with { LastUsed = new(when, serviceName, region) };
+            return;
         }
 
-        return true;
-    });
+        store.Write(state =>
+        {
+            if (KeyOf(state, accessKeyId) is { } key)
+            {
+                state.Accounts[key.AccountId].AccessKeys[accessKeyId] = key with { LastUsed = used };
+            }
+
+            return true;
+        });
+    }
+
+    private static AccessKey? KeyOf(EmulatorState state, string accessKeyId) =>
+        state.AccessKeyOwners.TryGetValue(accessKeyId, out var accountId) && state.Accounts.TryGetValue(accountId, out var account)
+            ? account.AccessKeys.GetValueOrDefault(accessKeyId)
+            : null;
 }

@@ -16,14 +16,23 @@ public sealed class InstanceIdentitySigner : IDisposable
     private readonly RSA key;
     private readonly X509Certificate2 certificate;
 
-    public InstanceIdentitySigner(TimeProvider clock)
+    /// <param name="privateKey">PKCS#8 (<see cref="NewKey"/>), kept by the store: identity documents verify across restarts and replicas.</param>
+    public InstanceIdentitySigner(TimeProvider clock, byte[] privateKey)
     {
-        key = RSA.Create(2048);
+        key = RSA.Create();
+        key.ImportPkcs8PrivateKey(privateKey, out _);
         var request = new CertificateRequest("CN=Emulator EC2 instance identity, O=Local AWS emulator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = clock.GetUtcNow();
         // Wide validity: users move the emulator clock by years in expiry tests.
         certificate = request.CreateSelfSigned(now.AddYears(-30), now.AddYears(30));
         CertificatePem = certificate.ExportCertificatePem();
+    }
+
+    /// <summary>A new 2048-bit RSA key as PKCS#8.</summary>
+    public static byte[] NewKey()
+    {
+        using var rsa = RSA.Create(2048);
+        return rsa.ExportPkcs8PrivateKey();
     }
 
     /// <summary>The certificate (PEM) that verifies every signature this process makes.</summary>

@@ -2,6 +2,7 @@ using Emulator.Core.Iam;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Identifiers;
 using Emulator.Core.Store;
+using Emulator.Core.Store.Persistence;
 
 namespace Emulator.Core.Seeding;
 
@@ -10,6 +11,19 @@ public static class EmulatorStateFactory
 {
     public static EmulatorState Build(string? seedJson, TimeProvider clock, IdGenerator ids)
     {
+        if (seedJson is not null && StateDocument.IsStateDocument(seedJson))
+        {
+            // An exported state (GET /_emulator/state?secrets=true) seeds exactly what it holds.
+            try
+            {
+                return StateDocument.Import(seedJson, AwsManagedPolicies.Create());
+            }
+            catch (InvalidDataException e)
+            {
+                throw new SeedException(e.Message);
+            }
+        }
+
         var state = new EmulatorState(AwsManagedPolicies.Create());
         var loader = new SeedLoader(new IamService(new IamContext(new InMemoryEmulatorStore(state), clock, ids)));
         if (seedJson is null)

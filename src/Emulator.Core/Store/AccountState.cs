@@ -6,40 +6,61 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Users;
+using Emulator.Core.Store.Persistence;
+using Emulator.Core.Store.Tracking;
 
 namespace Emulator.Core.Store;
 
 /// <summary>
-/// One account's IAM entities. Values are immutable records; the dictionaries are only changed
-/// inside <see cref="IEmulatorStore.Write{T}"/>. Names are unique case-insensitively, as in IAM.
+/// One account's IAM entities. Values are immutable records; the tables are only changed inside
+/// <see cref="IEmulatorStore.Write{T}"/>, which tracks every change. Names are unique case-insensitively, as in IAM.
 /// </summary>
-public sealed class AccountState(string accountId)
+public sealed class AccountState
 {
-    public string AccountId { get; } = accountId;
+    private readonly TrackedValue<string> alias;
 
-    public string? Alias { get; set; }
+    public AccountState(string accountId)
+    {
+        AccountId = accountId;
+        alias = new("account-alias", accountId, RowCodecs.Text);
+        Roles = new("role", accountId, RowCodecs.Role, ignoreCase: true);
+        Users = new("user", accountId, RowCodecs.User, ignoreCase: true);
+        Groups = new("group", accountId, RowCodecs.Group, ignoreCase: true);
+        InstanceProfiles = new("instance-profile", accountId, RowCodecs.InstanceProfile, ignoreCase: true);
+        Policies = new("policy", accountId, RowCodecs.ManagedPolicy);
+        OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
+        AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
+    }
+
+    public string AccountId { get; }
+
+    public string? Alias
+    {
+        get => alias.Value;
+        set => alias.Value = value;
+    }
 
     /// <summary>When the account came to be (the root user's CreateDate).</summary>
     public DateTimeOffset CreateDate { get; init; }
 
-    public Dictionary<string, Role> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public EntityTable<Role> Roles { get; }
 
-    public Dictionary<string, User> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public EntityTable<User> Users { get; }
 
-    public Dictionary<string, Group> Groups { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public EntityTable<Group> Groups { get; }
 
-    public Dictionary<string, InstanceProfile> InstanceProfiles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public EntityTable<InstanceProfile> InstanceProfiles { get; }
 
     /// <summary>Customer managed policies by ARN.</summary>
-    public Dictionary<string, ManagedPolicy> Policies { get; } = new(StringComparer.Ordinal);
+    public EntityTable<ManagedPolicy> Policies { get; }
 
     /// <summary>OIDC providers by ARN.</summary>
-    public Dictionary<string, OpenIdConnectProvider> OpenIdConnectProviders { get; } = new(StringComparer.Ordinal);
+    public EntityTable<OpenIdConnectProvider> OpenIdConnectProviders { get; }
 
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
-    public Dictionary<string, AccessKey> AccessKeys { get; } = new(StringComparer.Ordinal);
+    public EntityTable<AccessKey> AccessKeys { get; }
 
-    /// <summary>EC2 state by region name.</summary>
+    /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
     public Ec2RegionState Ec2(string region)
@@ -53,29 +74,27 @@ public sealed class AccountState(string accountId)
         return state;
     }
 
+    /// <summary>The account's own tables (its regions' tables are theirs).</summary>
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys];
+
+    public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
+
     public AccountState Clone()
     {
-        var copy = new AccountState(AccountId) { Alias = Alias, CreateDate = CreateDate };
+        var copy = new AccountState(AccountId) { CreateDate = CreateDate };
+        copy.alias.Load("", alias.RowOf("").Document);
         foreach (var (region, state) in Ec2Regions)
         {
             copy.Ec2Regions[region] = state.Clone();
         }
 
-        CopyInto(Roles, copy.Roles);
-        CopyInto(Users, copy.Users);
-        CopyInto(Groups, copy.Groups);
-        CopyInto(InstanceProfiles, copy.InstanceProfiles);
-        CopyInto(Policies, copy.Policies);
-        CopyInto(OpenIdConnectProviders, copy.OpenIdConnectProviders);
-        CopyInto(AccessKeys, copy.AccessKeys);
+        Roles.CopyInto(copy.Roles);
+        Users.CopyInto(copy.Users);
+        Groups.CopyInto(copy.Groups);
+        InstanceProfiles.CopyInto(copy.InstanceProfiles);
+        Policies.CopyInto(copy.Policies);
+        OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
+        AccessKeys.CopyInto(copy.AccessKeys);
         return copy;
-    }
-
-    private static void CopyInto<T>(Dictionary<string, T> source, Dictionary<string, T> target)
-    {
-        foreach (var (key, value) in source)
-        {
-            target[key] = value;
-        }
     }
 }

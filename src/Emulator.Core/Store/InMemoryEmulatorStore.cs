@@ -1,12 +1,15 @@
+using Emulator.Core.Store.Tracking;
+
 namespace Emulator.Core.Store;
 
 /// <summary>
-/// State in memory under one lock. A change runs on a copy of nothing: to stay all-or-nothing,
-/// domain operations validate everything before their first mutation.
+/// State in memory under one lock. Every write runs inside a <see cref="ChangeSet"/>, so a write that
+/// throws half-way leaves nothing behind.
 /// </summary>
 public sealed class InMemoryEmulatorStore(EmulatorState initial) : IEmulatorStore
 {
     private readonly Lock gate = new();
+    private readonly Dictionary<string, byte[]> keys = new(StringComparer.Ordinal);
     private EmulatorState state = initial;
 
     public T Read<T>(Func<EmulatorState, T> read)
@@ -21,7 +24,7 @@ public sealed class InMemoryEmulatorStore(EmulatorState initial) : IEmulatorStor
     {
         lock (gate)
         {
-            return change(state);
+            return ChangeSet.Run(() => change(state), out _);
         }
     }
 
@@ -30,6 +33,20 @@ public sealed class InMemoryEmulatorStore(EmulatorState initial) : IEmulatorStor
         lock (gate)
         {
             state = newState;
+        }
+    }
+
+    public byte[] Key(string name, Func<byte[]> create)
+    {
+        lock (gate)
+        {
+            if (!keys.TryGetValue(name, out var key))
+            {
+                key = create();
+                keys[name] = key;
+            }
+
+            return key;
         }
     }
 }

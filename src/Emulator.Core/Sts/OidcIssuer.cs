@@ -23,10 +23,21 @@ public sealed class OidcIssuer
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, IReadOnlyList<SecurityKey>> registered = new(StringComparer.Ordinal);
 
-    public OidcIssuer(string issuer = DefaultIssuer)
+    /// <param name="privateKey">The signing key as PKCS#8 (<see cref="NewKey"/>), kept by the store so tokens verify across restarts and replicas.</param>
+    public OidcIssuer(string issuer, byte[] privateKey)
     {
         Issuer = issuer.TrimEnd('/');
-        key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(privateKey, out _);
+        // The key id names the key, so it is derived from it: the same key has the same id everywhere.
+        key = new RsaSecurityKey(rsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] };
+    }
+
+    /// <summary>A new 2048-bit RSA signing key as PKCS#8.</summary>
+    public static byte[] NewKey()
+    {
+        using var rsa = RSA.Create(2048);
+        return rsa.ExportPkcs8PrivateKey();
     }
 
     public string Issuer { get; }

@@ -280,15 +280,30 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         return new IssuedSession(session, new SessionCredentials(session.AccessKeyId, session.SecretAccessKey, token, session.Expiration), packedPolicySize);
     }
 
-    public void RecordRoleUse(Role role, DateTimeOffset when, string region) => context.Store.Write(state =>
+    /// <summary>Records RoleLastUsed; as for access keys, a use that changes nothing visible (same second and region) is not written.</summary>
+    public void RecordRoleUse(Role role, DateTimeOffset when, string region)
     {
-        if (state.Accounts.TryGetValue(role.AccountId, out var account) && account.Roles.TryGetValue(role.RoleName, out var current) && current.RoleId == role.RoleId)
+        var used = new RoleLastUsed(DateTimeOffset.FromUnixTimeSeconds(when.ToUnixTimeSeconds()), region);
+        if (context.Store.Read(state => CurrentRole(state, role)?.LastUsed == used))
         {
-            account.Roles[current.RoleName] = current with { LastUsed = new RoleLastUsed(when, region) };
+            return;
         }
 
-        return true;
-    });
+        context.Store.Write(state =>
+        {
+            if (CurrentRole(state, role) is { } current)
+            {
+                state.Accounts[role.AccountId].Roles[current.RoleName] = current with { LastUsed = used };
+            }
+
+            return true;
+        });
+    }
+
+    private static Role? CurrentRole(EmulatorState state, Role role) =>
+        state.Accounts.TryGetValue(role.AccountId, out var account) && account.Roles.TryGetValue(role.RoleName, out var current) && current.RoleId == role.RoleId
+            ? current
+            : null;
 
     /// <summary>The compiled inline session policy, or null; malformed documents are refused as IAM refuses them.</summary>
     public static PolicyDocument? ParseSessionPolicy(string? policy) =>

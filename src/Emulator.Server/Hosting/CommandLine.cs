@@ -2,7 +2,7 @@ namespace Emulator.Server.Hosting;
 
 /// <summary>
 /// The options the emulator understands, checked before anything starts: a mistyped or unknown
-/// option (<c>--enforce-mode</c>, <c>--state</c> before it exists) stops the start with the list of
+/// option (<c>--enforce-mode</c>, <c>--stat</c>) stops the start with the list of
 /// valid ones, instead of starting a server that quietly does something else.
 /// </summary>
 public static class CommandLine
@@ -12,6 +12,7 @@ public static class CommandLine
     [
         ("urls", "http://127.0.0.1:4599"),
         ("seed", "PATH"),
+        ("state", "sqlite:PATH|postgres://USER:PASSWORD@HOST:PORT/DB"),
         ("auth", "strict|lenient"),
         ("enforce", "strict|soft"),
         ("session-key", "BASE64"),

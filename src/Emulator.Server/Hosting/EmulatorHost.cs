@@ -52,6 +52,7 @@ public static class EmulatorHost
         app.UseWhen(context => AdminAccessGuard.IsAdminPath(context.Request.Path), admin => admin.UseMiddleware<AdminAccessGuard>());
         AdminExposure.WarnWhenExposedWithoutToken(app);
         app.MapAdmin();
+        app.MapStateTransfer();
         app.MapInstanceAdmin();
         app.MapOidc();
         app.MapContainerCredentials();

@@ -1,3 +1,4 @@
+using Emulator.Core.Store;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
 using Emulator.Server.Imds;
@@ -10,6 +11,9 @@ public sealed record EmulatorOptions
     public const string DefaultUrl = "http://127.0.0.1:4599";
 
     public string? SeedPath { get; init; }
+
+    /// <summary>Where state lives (<c>--state sqlite:PATH</c> or <c>postgres://…</c>); null: in memory only.</summary>
+    public StateLocation? State { get; init; }
 
     public AuthenticationMode Authentication { get; init; } = AuthenticationMode.Strict;
 
@@ -53,6 +57,7 @@ public sealed record EmulatorOptions
         return new EmulatorOptions
         {
             SeedPath = configuration["seed"],
+            State = configuration["state"] is { } state ? StateLocation.Parse(state) : null,
             Authentication = auth.ToLowerInvariant() switch
             {
                 "strict" => AuthenticationMode.Strict,

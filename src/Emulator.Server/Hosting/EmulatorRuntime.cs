@@ -26,10 +26,11 @@ public sealed class EmulatorRuntime
         Ids = new IdGenerator(random);
         var seedJson = options.SeedPath is null ? null : ReadSeed(options.SeedPath);
         seeded = EmulatorStateFactory.Build(seedJson, clock, Ids);
-        Store = new InMemoryEmulatorStore(seeded.Clone());
+        Store = options.State is { } location ? location.Open(seeded) : new InMemoryEmulatorStore(seeded.Clone());
         Iam = new IamService(new IamContext(Store, clock, Ids));
         Credentials = new CredentialResolver(Store);
-        var masterKey = options.SessionKey ?? RandomKey(random);
+        // The session key lives with the state: sessions survive a restart and verify on every replica.
+        var masterKey = options.SessionKey ?? Store.Key("session-token-key", () => RandomKey(random));
         var codec = new SessionTokenCodec(masterKey);
         AuthorizationMessages = new AuthorizationMessageCodec(masterKey);
         Sessions = new SessionVerifier(codec);
@@ -38,9 +39,10 @@ public sealed class EmulatorRuntime
         RoleCredentials = new RotatingRoleCredentials(Sts, clock);
         ContainerCredentials = new ContainerCredentialRegistry(Iam.Context);
         ContainerCredentialIssuer = new ContainerCredentialIssuer(ContainerCredentials, RoleCredentials);
-        Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer);
+        Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer, Store.Key("oidc-issuer-key", OidcIssuer.NewKey));
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
+        State = new StateTransfer(Store, clock);
     }
 
     public EmulatorOptions Options { get; }
@@ -50,6 +52,9 @@ public sealed class EmulatorRuntime
     public IdGenerator Ids { get; }
 
     public IEmulatorStore Store { get; }
+
+    /// <summary>Export and import of the whole state.</summary>
+    public StateTransfer State { get; }
 
     public IamService Iam { get; }
 
@@ -83,7 +88,7 @@ public sealed class EmulatorRuntime
 
     public void Reset() => Store.Replace(seeded.Clone());
 
-    /// <summary>Without a configured key, sessions are valid only for this process (and its resets).</summary>
+    /// <summary>A new random session key (kept by the store: per process in memory, for good in a database).</summary>
     private static byte[] RandomKey(IRandomSource random)
     {
         var key = new byte[32];

@@ -9,13 +9,22 @@ public static class ImdsHost
 {
     public static IServiceCollection AddImds(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new InstanceIdentitySigner(sp.GetRequiredService<EmulatorRuntime>().Clock));
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            // A per-process token key: tokens need no storage and die with the process, as on an instance that reboots.
-            var key = new byte[32];
-            sp.GetRequiredService<IRandomSource>().Fill(key);
+            return new InstanceIdentitySigner(runtime.Clock, runtime.Store.Key("instance-identity-key", InstanceIdentitySigner.NewKey));
+        });
+        services.AddSingleton(sp =>
+        {
+            var runtime = sp.GetRequiredService<EmulatorRuntime>();
+            // Tokens need no storage: they are MACs under a key the store keeps, so every replica accepts them.
+            var random = sp.GetRequiredService<IRandomSource>();
+            var key = runtime.Store.Key("imds-token-key", () =>
+            {
+                var bytes = new byte[32];
+                random.Fill(bytes);
+                return bytes;
+            });
             return new InstanceMetadataService(runtime.Store, runtime.Clock, runtime.RoleCredentials, new MetadataTokens(key, runtime.Clock),
                 sp.GetRequiredService<InstanceIdentitySigner>());
         });

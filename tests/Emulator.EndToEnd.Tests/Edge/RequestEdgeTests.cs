@@ -77,7 +77,7 @@ public sealed class RequestEdgeTests(DefaultEmulator emulator)
     }
 
     [Theory]
-    [InlineData("--state", "sqlite:x.db")]
+    [InlineData("--store", "sqlite:x.db")]
     [InlineData("--enforce-mode", "soft")]
     public async Task An_unknown_option_stops_the_start_with_exit_code_2_and_the_valid_options(string option, string value)
     {

@@ -1,0 +1,63 @@
+using Emulator.Core.ContainerCredentials;
+using Emulator.Core.Ec2;
+using Emulator.Core.Iam.AccessKeys;
+using Emulator.Core.Iam.Groups;
+using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Users;
+using Emulator.Core.Store.Tracking;
+
+namespace Emulator.Core.Store.Persistence;
+
+/// <summary>One codec per stored entity type, shared by every table of that type.</summary>
+public static class RowCodecs
+{
+    public static readonly IRowCodec<Role> Role = new JsonRowCodec<Role>(StateJsonContext.Default.Role);
+    public static readonly IRowCodec<User> User = new JsonRowCodec<User>(StateJsonContext.Default.User);
+    public static readonly IRowCodec<Group> Group = new JsonRowCodec<Group>(StateJsonContext.Default.Group);
+    public static readonly IRowCodec<InstanceProfile> InstanceProfile = new JsonRowCodec<InstanceProfile>(StateJsonContext.Default.InstanceProfile);
+    public static readonly IRowCodec<ManagedPolicy> ManagedPolicy = new JsonRowCodec<ManagedPolicy>(StateJsonContext.Default.ManagedPolicy);
+    public static readonly IRowCodec<OpenIdConnectProvider> OpenIdConnectProvider = new JsonRowCodec<OpenIdConnectProvider>(StateJsonContext.Default.OpenIdConnectProvider);
+    public static readonly IRowCodec<AccessKey> AccessKey = new JsonRowCodec<AccessKey>(StateJsonContext.Default.AccessKey);
+    public static readonly IRowCodec<Instance> Instance = new JsonRowCodec<Instance>(StateJsonContext.Default.Instance);
+    public static readonly IRowCodec<IamInstanceProfileAssociation> Association = new JsonRowCodec<IamInstanceProfileAssociation>(StateJsonContext.Default.IamInstanceProfileAssociation);
+    public static readonly IRowCodec<InstanceMetadataDefaults> MetadataDefaults = new JsonRowCodec<InstanceMetadataDefaults>(StateJsonContext.Default.InstanceMetadataDefaults);
+    public static readonly IRowCodec<ContainerCredentialBinding> ContainerCredential = new JsonRowCodec<ContainerCredentialBinding>(StateJsonContext.Default.ContainerCredentialBinding);
+    public static readonly IRowCodec<string> Text = new TextCodec();
+    public static readonly IRowCodec<int> Count = new CountCodec();
+    public static readonly IRowCodec<AccountState> Account = new AccountCodec();
+
+    private sealed class TextCodec : IRowCodec<string>
+    {
+        private static readonly JsonRowCodec<TextDocument> Json = new(StateJsonContext.Default.TextDocument);
+
+        public string Encode(string value) => Json.Encode(new TextDocument(value));
+
+        public string Decode(string key, string document, string? existing) => Json.Decode(key, document, null).Value;
+    }
+
+    private sealed class CountCodec : IRowCodec<int>
+    {
+        private static readonly JsonRowCodec<CountDocument> Json = new(StateJsonContext.Default.CountDocument);
+
+        public string Encode(int value) => Json.Encode(new CountDocument(value));
+
+        public int Decode(string key, string document, int existing) => Json.Decode(key, document, null).Value;
+    }
+
+    /// <summary>An account row holds its creation date; loading it keeps the account object (and its tables) already in memory.</summary>
+    private sealed class AccountCodec : IRowCodec<AccountState>
+    {
+        private static readonly JsonRowCodec<AccountDocument> Json = new(StateJsonContext.Default.AccountDocument);
+
+        public string Encode(AccountState value) => Json.Encode(new AccountDocument(value.CreateDate));
+
+        public AccountState Decode(string key, string document, AccountState? existing) =>
+            existing ?? new AccountState(key)
+            {
+                CreateDate = Json.Decode(key, document, null).CreateDate,
+            };
+    }
+}

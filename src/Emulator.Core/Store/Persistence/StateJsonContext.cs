@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Emulator.Core.ContainerCredentials;
+using Emulator.Core.Ec2;
+using Emulator.Core.Iam.AccessKeys;
+using Emulator.Core.Iam.Groups;
+using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Users;
+
+namespace Emulator.Core.Store.Persistence;
+
+/// <summary>
+/// The stored documents of the state's entities: their own properties only (computed ones such as
+/// <c>Arn</c> are derived again on load), enums by name, policies as their text (compiled again on load).
+/// </summary>
+[JsonSourceGenerationOptions(IgnoreReadOnlyProperties = true, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(StoredPolicyConverter)])]
+[JsonSerializable(typeof(Role))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(Group))]
+[JsonSerializable(typeof(InstanceProfile))]
+[JsonSerializable(typeof(ManagedPolicy))]
+[JsonSerializable(typeof(OpenIdConnectProvider))]
+[JsonSerializable(typeof(AccessKey))]
+[JsonSerializable(typeof(Instance))]
+[JsonSerializable(typeof(IamInstanceProfileAssociation))]
+[JsonSerializable(typeof(InstanceMetadataDefaults))]
+[JsonSerializable(typeof(ContainerCredentialBinding))]
+[JsonSerializable(typeof(AccountDocument))]
+[JsonSerializable(typeof(TextDocument))]
+[JsonSerializable(typeof(CountDocument))]
+public sealed partial class StateJsonContext : JsonSerializerContext;

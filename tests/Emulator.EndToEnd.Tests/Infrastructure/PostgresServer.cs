@@ -51,7 +51,9 @@ public sealed partial class PostgresServer : IAsyncLifetime, IDisposable
 
         binDirectory = FindBinDirectory();
         psql = Path.Combine(binDirectory, "psql");
-        directory = Directory.CreateTempSubdirectory("emulator-postgres-").FullName;
+        // Under /tmp rather than $TMPDIR: the postgres user must reach it, and the socket path must stay under 108 bytes.
+        directory = Path.Combine(Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), $"emulator-postgres-{Guid.NewGuid():N}"[..30]);
+        Directory.CreateDirectory(directory);
         dataDirectory = Path.Combine(directory, "data");
         var passwordFile = Path.Combine(directory, "password");
         await File.WriteAllTextAsync(passwordFile, Password + "\n");

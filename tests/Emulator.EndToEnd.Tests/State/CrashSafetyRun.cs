@@ -15,8 +15,9 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
 {
     private const int DefaultRounds = 20;
 
-    // From the writers' start to the kill: long enough for a few hundred writes, short enough for 20 rounds in ~1 min.
-    private const int LongestKillDelayMilliseconds = 700;
+    // From the writers' start to the kill. A freshly started server answers its first writes slowly (JIT, first
+    // connections): half a second goes by before the writers are in full flow, then they ack a few hundred a second.
+    private const int LongestKillDelayMilliseconds = 1500;
 
     private static readonly TimeSpan DriverTimeout = TimeSpan.FromSeconds(90);
 
@@ -38,9 +39,12 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
         var credentials = 0;
         for (var round = 1; round <= rounds; round++)
         {
+            var phase = Stopwatch.StartNew();
             using var server = await EmulatorProcess.StartAsync(null, "--state", state);
+            var started = phase.Elapsed;
             using var driver = CrashDriver.Start(server.Url, round.ToString(), previousRound ?? "-");
             await driver.WaitUntilReadyAsync(DriverTimeout);
+            var ready = phase.Elapsed - started;
             var delay = random.Next(0, LongestKillDelayMilliseconds + 1);
             await Task.Delay(delay);
             server.Crash();
@@ -54,7 +58,8 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
             var writes = acks.Count(a => !SessionOperations.Contains(a.Text("ack")));
             var sessions = acks.Count - writes;
             var inFlight = lines.Count(l => l.Has("attempt")) - acks.Count;
-            output.WriteLine($"round {round,2}: killed {delay,3} ms after the writers started; {writes} writes and {sessions} sessions acknowledged, " +
+            output.WriteLine($"round {round,2}: started in {started.TotalMilliseconds:F0} ms, checked and set up in {ready.TotalMilliseconds:F0} ms, " +
+                             $"killed {delay,4} ms after the writers started; {writes} writes and {sessions} sessions acknowledged, " +
                              $"{inFlight} writes in flight; after the restart {Summary(verified)}");
             ackedWrites += writes;
             credentials += acks.Count(a => a.Text("ack") is "AssumeRole" or "GetSessionToken" or "CreateAccessKey");

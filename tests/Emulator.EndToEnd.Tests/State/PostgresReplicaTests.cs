@@ -22,20 +22,27 @@ public sealed class PostgresReplicaTests(PostgresServer postgres, ITestOutputHel
 
         // Each worker's steps alternate replicas, every read right after the write it checks (no sleep, no retry).
         var result = (await replicas.Script("""
-            import threading
+            import threading, traceback
             TRUST = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
             def document(n):
                 return json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::b{n}"}]})
-            observations, lock = [], threading.Lock()
+            observations, errors, lock = [], [], threading.Lock()
 
             def worker(w):
+                try:
+                    steps(w)
+                except Exception:
+                    with lock:
+                        errors.append(traceback.format_exc())
+
+            def steps(w):
                 a, b, sts_a = at(A), at(B), None
                 for i in range(int(arg("iterations"))):
                     name = f"ryw-{w}-{i}"
                     seen = {"name": name}
                     seen["created_on_a"] = a.create_role(RoleName=name, AssumeRolePolicyDocument=TRUST)["Role"]["RoleId"]
                     seen["read_on_b"] = b.get_role(RoleName=name)["Role"]["RoleId"]
-                    b.update_role(RoleName=name, Description=f"set on B {i}")
+                    b.update_role_description(RoleName=name, Description=f"set on B {i}")
                     seen["description_on_a"] = a.get_role(RoleName=name)["Role"].get("Description")
                     a.tag_role(RoleName=name, Tags=[{"Key": "k", "Value": f"v{i}"}])
                     seen["tags_on_b"] = b.list_role_tags(RoleName=name)["Tags"]
@@ -56,10 +63,11 @@ public sealed class PostgresReplicaTests(PostgresServer postgres, ITestOutputHel
             threads = [threading.Thread(target=worker, args=(w,)) for w in range(int(arg("workers")))]
             for t in threads: t.start()
             for t in threads: t.join()
-            emit(observations)
+            emit({"observations": observations, "errors": errors})
             """, new Dictionary<string, string> { ["workers"] = $"{Workers}", ["iterations"] = $"{Iterations}" })).Json;
 
-        var observations = result.EnumerateArray().ToList();
+        result.Items("errors").Select(e => e.GetString()).Should().BeEmpty("no call fails");
+        var observations = result.Items("observations");
         observations.Should().HaveCount(Workers * Iterations, "every worker finished every iteration");
         foreach (var seen in observations)
         {

@@ -147,11 +147,14 @@ public sealed class SqliteStateFileTests
         // The second process goes on from the loaded state: the next version number, the key limit, earlier credentials.
         var next = (await second.Boto3().RunAsync("""
             session, key = json.loads(arg("session")), json.loads(arg("key"))
+            def identity(key_id, secret, token=None):
+                return boto3.session.Session(aws_access_key_id=key_id, aws_secret_access_key=secret, aws_session_token=token).client(
+                    "sts", endpoint_url=ENDPOINT, region_name="us-east-1").get_caller_identity()["Arn"]
             emit({"version": iam.create_policy_version(PolicyArn="arn:aws:iam::123456789012:policy/p/managed", PolicyDocument=json.dumps(
                       {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}))["PolicyVersion"]["VersionId"],
                   "third_key": error_of(iam.create_access_key, UserName="bob"),
-                  "session": client("sts", session["AccessKeyId"], session["SecretAccessKey"], session["SessionToken"]).get_caller_identity()["Arn"],
-                  "key": client("sts", key["AccessKeyId"], key["SecretAccessKey"]).get_caller_identity()["Arn"]})
+                  "session": identity(session["AccessKeyId"], session["SecretAccessKey"], session["SessionToken"]),
+                  "key": identity(key["AccessKeyId"], key["SecretAccessKey"])})
             """, new Dictionary<string, string> { ["session"] = written.At("session").GetRawText(), ["key"] = written.At("key").GetRawText() }))
             .ShouldSucceed().Json;
 

@@ -11,12 +11,22 @@ namespace Emulator.EndToEnd.Tests.State;
 public sealed class StateOptionErrorTests
 {
     [Fact]
-    public async Task An_unknown_scheme_exits_non_zero_naming_the_option_and_the_scheme()
+    public async Task An_unknown_scheme_exits_non_zero_naming_the_value_and_the_accepted_forms_without_the_password()
     {
-        var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", "mysql://user:pw@127.0.0.1/emulator");
+        var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", "mysql://user:hunter2-secret@127.0.0.1/emulator");
 
         exit.ExitCode.Should().NotBe(0, "the server should refuse the value; it printed {0}", exit.Describe());
-        exit.Stderr.Should().Contain("--state").And.Contain("mysql", "the message names the scheme it does not know");
+        exit.Stderr.Should().Contain("--state").And.Contain("mysql://user:").And.Contain("sqlite:PATH").And.Contain("postgres://");
+        (exit.Stdout + exit.Stderr).Should().NotContain("hunter2-secret");
+    }
+
+    [Fact]
+    public async Task A_sqlite_value_without_a_path_exits_non_zero_asking_for_the_path()
+    {
+        var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", "sqlite:");
+
+        exit.ExitCode.Should().NotBe(0, "the server should refuse the value; it printed {0}", exit.Describe());
+        exit.Stderr.Should().Contain("--state sqlite:").And.Contain("path");
     }
 
     [Fact]
@@ -28,7 +38,7 @@ public sealed class StateOptionErrorTests
         var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", $"sqlite:{path}");
 
         exit.ExitCode.Should().NotBe(0, "the server should refuse the path; it printed {0}", exit.Describe());
-        exit.Stderr.Should().Contain(path);
+        exit.Stderr.Should().Contain(path).And.Contain("unable to open");
         File.Exists(path).Should().BeFalse();
     }
 
@@ -42,7 +52,7 @@ public sealed class StateOptionErrorTests
         var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", $"sqlite:{path}");
 
         exit.ExitCode.Should().NotBe(0, "the server should refuse the file; it printed {0}", exit.Describe());
-        exit.Stderr.Should().Contain(path);
+        exit.Stderr.Should().Contain(path).And.Contain("not a database");
         (await File.ReadAllTextAsync(path)).Should().Be(string.Concat(Enumerable.Repeat(Content, 200)));
     }
 
@@ -54,7 +64,7 @@ public sealed class StateOptionErrorTests
         var exit = await EmulatorProcess.RunUntilExitAsync(null, "--state", $"postgres://emulator:hunter2-secret@127.0.0.1:{port}/emulator");
 
         exit.ExitCode.Should().NotBe(0, "the server should not start without its database; it printed {0}", exit.Describe());
-        exit.Stderr.Should().Contain($"127.0.0.1:{port}");
+        exit.Stderr.Should().Contain("connect").And.Contain($"127.0.0.1:{port}");
         (exit.Stdout + exit.Stderr).Should().NotContain("hunter2-secret");
     }
 

@@ -37,7 +37,7 @@ try
     // Load the seed before listening: a bad seed stops the start, nothing runs half-configured.
     var runtime = app.Services.GetRequiredService<EmulatorRuntime>();
     app.Logger.LogInformation("Emulator ready: accounts {Accounts}, authentication {Authentication}",
-        runtime.Store.Read(s => s.Accounts.Keys.ToList()), options.Authentication);
+        runtime.Iam.Account.AccountIds(), options.Authentication);
 }
 catch (SeedException e)
 {

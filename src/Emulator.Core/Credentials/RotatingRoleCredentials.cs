@@ -1,5 +1,6 @@
 using Emulator.Core.Caching;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Identifiers;
 using Emulator.Core.Sts;
 
 namespace Emulator.Core.Credentials;
@@ -10,9 +11,11 @@ namespace Emulator.Core.Credentials;
 /// <see cref="Period"/> counted from an anchor (the association's or registration's time), each set lives
 /// <see cref="Lifetime"/> from its issue time, so the set being served always has more than five hours
 /// left — never the last minutes botocore would stretch past the set's real expiry — and every earlier set
-/// stays valid until its own expiry (the session tokens are self-contained).
+/// stays valid until its own expiry (the session tokens are self-contained). A set's keys are derived
+/// from <paramref name="rotationKey"/> (kept by the store), the holder, the role and the period, so a
+/// restarted emulator, or another replica on the same database, serves the very same set.
 /// </summary>
-public sealed class RotatingRoleCredentials(StsService sts, TimeProvider clock)
+public sealed class RotatingRoleCredentials(StsService sts, TimeProvider clock, byte[] rotationKey)
 {
     /// <summary>AWS's instance-profile sets last about 6 h 20 min to 6 h 35 min (recorded).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(385);
@@ -30,7 +33,9 @@ public sealed class RotatingRoleCredentials(StsService sts, TimeProvider clock)
     public IssuedSession Current(string holder, Role role, string sessionName, string region, DateTimeOffset anchor, Func<Session, Session> specifics)
     {
         var issuedAt = PeriodStart(anchor, clock.GetUtcNow());
-        return sets.GetOrAdd((holder, role.RoleId, issuedAt.ToUnixTimeSeconds()), _ => sts.IssueServiceRoleSession(role, sessionName, region, issuedAt, Lifetime, specifics));
+        return sets.GetOrAdd((holder, role.RoleId, issuedAt.ToUnixTimeSeconds()), key =>
+            sts.IssueServiceRoleSession(role, sessionName, region, issuedAt, Lifetime, specifics,
+                new IdGenerator(new DerivedRandomSource(rotationKey, $"{key.Holder}\n{key.RoleId}\n{key.IssuedAt}"))));
     }
 
     /// <summary>The start of the rotation period that contains <paramref name="now"/> (whole seconds, never in the future).</summary>

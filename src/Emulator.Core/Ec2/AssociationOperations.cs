@@ -1,4 +1,3 @@
-using Emulator.Core.Authorization;
 using Emulator.Core.Iam;
 using Emulator.Core.Store;
 
@@ -40,7 +39,7 @@ public sealed class AssociationOperations(IamContext context, InstanceOperations
                 throw Ec2Errors.IncorrectState($"There is an existing association for instance {instanceId}");
             }
 
-            var (profile, _) = InstanceOperations.ResolveProfile(account, reference, arnWins: true);
+            var (profile, _) = InstanceOperations.ResolveProfileForAssociation(account, reference);
             var association = new IamInstanceProfileAssociation("iip-assoc-" + context.Ids.Hex(17), instanceId, profile.Arn, profile.InstanceProfileId, now);
             ec2.Associations[association.AssociationId] = association;
             return new AssociationView(association, "associating");
@@ -71,7 +70,7 @@ public sealed class AssociationOperations(IamContext context, InstanceOperations
                 throw Ec2Errors.IncorrectInstanceState($"The instance '{instance.InstanceId}' is not in the 'running' state.");
             }
 
-            var (profile, _) = InstanceOperations.ResolveProfile(account, reference, arnWins: true);
+            var (profile, _) = InstanceOperations.ResolveProfileForAssociation(account, reference);
             // Same profile: AWS keeps the association id; another profile: a new id, and the old association goes.
             var replacement = profile.InstanceProfileId == old.InstanceProfileId
                 ? old with { InstanceProfileArn = profile.Arn, Timestamp = now }
@@ -156,17 +155,8 @@ public sealed class AssociationOperations(IamContext context, InstanceOperations
     /// An association is <c>associated</c> once EC2 can assume the profile's role; while the role does not
     /// trust ec2.amazonaws.com (or the profile lost its role) it stays <c>associating</c> (recorded).
     /// </summary>
-    internal static string StateOf(AccountState account, IamInstanceProfileAssociation association)
-    {
-        var name = association.InstanceProfileArn[(association.InstanceProfileArn.LastIndexOf('/') + 1)..];
-        return account.InstanceProfiles.TryGetValue(name, out var profile)
-            && profile.InstanceProfileId == association.InstanceProfileId
-            && profile.RoleName is { } roleName
-            && account.Roles.TryGetValue(roleName, out var role)
-            && ServiceTrust.Allows(role, ServiceTrust.Ec2)
-            ? "associated"
-            : "associating";
-    }
+    internal static string StateOf(AccountState account, IamInstanceProfileAssociation association) =>
+        AssociatedProfile.Of(account, association).RoleTrustsEc2 ? "associated" : "associating";
 
     private static void ValidateFilter(Ec2Filter filter)
     {

@@ -30,40 +30,48 @@ public sealed class InstanceOperations(IamContext context)
     }
 
     /// <summary>
-    /// The instance profile a request names, with its role: by ARN, by name, or both (which must agree).
+    /// RunInstances' instance profile, with its role: by ARN, by name, or both (which must name the same profile).
     /// Unknown names and ARNs are EC2's InvalidParameterValue.
     /// </summary>
-    public (InstanceProfile Profile, Role? Role) ResolveProfile(string accountId, InstanceProfileReference reference, bool arnWins) =>
-        context.Store.Read(state => ResolveProfile(IamRules.Account(state, accountId), reference, arnWins));
+    public (InstanceProfile Profile, Role? Role) ResolveProfileForLaunch(string accountId, InstanceProfileReference reference) =>
+        context.Store.Read(state => ResolveProfileForLaunch(IamRules.Account(state, accountId), reference));
 
-    internal static (InstanceProfile Profile, Role? Role) ResolveProfile(AccountState account, InstanceProfileReference reference, bool arnWins)
+    /// <summary>
+    /// The instance profile AssociateIamInstanceProfile and ReplaceIamInstanceProfileAssociation name, with its role:
+    /// given both, the ARN decides and the name is not checked.
+    /// </summary>
+    public (InstanceProfile Profile, Role? Role) ResolveProfileForAssociation(string accountId, InstanceProfileReference reference) =>
+        context.Store.Read(state => ResolveProfileForAssociation(IamRules.Account(state, accountId), reference));
+
+    internal static (InstanceProfile Profile, Role? Role) ResolveProfileForLaunch(AccountState account, InstanceProfileReference reference)
     {
-        InstanceProfile? byArn = null;
-        if (reference.Arn is { } arn)
-        {
-            var name = arn[(arn.LastIndexOf('/') + 1)..];
-            byArn = account.InstanceProfiles.TryGetValue(name, out var found) && found.Arn == arn
-                ? found
-                : throw Ec2Errors.InvalidParameterValue($"Value ({arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN");
-        }
-
-        InstanceProfile? byName = null;
-        if (reference.Name is { } profileName && (byArn is null || !arnWins))
-        {
-            byName = account.InstanceProfiles.TryGetValue(profileName, out var found) && found.InstanceProfileName == profileName
-                ? found
-                : throw Ec2Errors.InvalidParameterValue($"Value ({profileName}) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name");
-        }
-
+        var byArn = reference.Arn is { } arn ? ProfileByArn(account, arn) : null;
+        var byName = reference.Name is { } name ? ProfileByName(account, name) : null;
         if (byArn is not null && byName is not null && byArn.InstanceProfileId != byName.InstanceProfileId)
         {
             throw Ec2Errors.InvalidParameterCombination("The parameters iamInstanceProfile.name and iamInstanceProfile.arn name different instance profiles.");
         }
 
-        var profile = byArn ?? byName ?? throw Ec2Errors.MissingParameter("iamInstanceProfile.name");
-        var role = profile.RoleName is { } roleName && account.Roles.TryGetValue(roleName, out var r) ? r : null;
-        return (profile, role);
+        return WithRole(account, byArn ?? byName ?? throw Ec2Errors.MissingParameter("iamInstanceProfile.name"));
     }
+
+    internal static (InstanceProfile Profile, Role? Role) ResolveProfileForAssociation(AccountState account, InstanceProfileReference reference) =>
+        WithRole(account, reference.Arn is { } arn ? ProfileByArn(account, arn)
+            : reference.Name is { } name ? ProfileByName(account, name)
+            : throw Ec2Errors.MissingParameter("iamInstanceProfile.name"));
+
+    private static InstanceProfile ProfileByArn(AccountState account, string arn) =>
+        account.InstanceProfiles.TryGetValue(arn[(arn.LastIndexOf('/') + 1)..], out var found) && found.Arn == arn
+            ? found
+            : throw Ec2Errors.InvalidParameterValue($"Value ({arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN");
+
+    private static InstanceProfile ProfileByName(AccountState account, string name) =>
+        account.InstanceProfiles.TryGetValue(name, out var found) && found.InstanceProfileName == name
+            ? found
+            : throw Ec2Errors.InvalidParameterValue($"Value ({name}) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name");
+
+    private static (InstanceProfile Profile, Role? Role) WithRole(AccountState account, InstanceProfile profile) =>
+        (profile, profile.RoleName is { } roleName && account.Roles.TryGetValue(roleName, out var role) ? role : null);
 
     public Reservation RunInstances(string accountId, string region, RunInstancesRequest request)
     {
@@ -96,7 +104,7 @@ public sealed class InstanceOperations(IamContext context)
                 ? network.Subnet(given) is { } known ? (known.SubnetId, known) : AcceptedSubnet(network, given, zone)
                 : (network.SubnetInZone(zone).SubnetId, network.SubnetInZone(zone));
             var options = ResolveMetadataOptions(request.MetadataOptions, ec2.MetadataDefaults);
-            var profile = request.IamInstanceProfile is { IsEmpty: false } reference ? ResolveProfile(account, reference, arnWins: false) : default;
+            var profile = request.IamInstanceProfile is { IsEmpty: false } reference ? ResolveProfileForLaunch(account, reference) : default;
             if (profile.Profile is not null && profile.Role is null)
             {
                 throw Ec2Errors.InvalidParameterValue($"Value ({profile.Profile.Arn}) for parameter iamInstanceProfile is invalid. The instance profile has no role, so EC2 cannot deliver credentials from it");
@@ -510,17 +518,6 @@ public sealed class InstanceOperations(IamContext context)
         }
 
         return null;
-    }
-
-    /// <summary>Every instance not terminated at this moment, in all accounts and regions, in launch order.</summary>
-    public IReadOnlyList<InstanceView> Live()
-    {
-        var now = Now();
-        return context.Store.Read(state => state.Accounts.Values
-            .SelectMany(a => a.Ec2Regions.Values)
-            .SelectMany(ec2 => ec2.Instances.Values.Where(i => !i.IsTerminatedAt(now)).Select(i => new InstanceView(i, i.StateAt(now), ec2.AssociationOf(i.InstanceId))))
-            .OrderBy(v => v.Instance.LaunchTime).ThenBy(v => v.Instance.InstanceId, StringComparer.Ordinal)
-            .ToList());
     }
 
     internal static Ec2RegionState? Ec2Of(EmulatorState state, string accountId, string region) =>

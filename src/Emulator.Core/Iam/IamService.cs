@@ -1,3 +1,5 @@
+using Emulator.Core.Authorization;
+using Emulator.Core.Authorization.Simulation;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Account;
 using Emulator.Core.Iam.Groups;
@@ -29,4 +31,7 @@ public sealed class IamService(IamContext context)
     public OpenIdConnectProviderOperations OpenIdConnectProviders { get; } = new(context);
 
     public AccountOperations Account { get; } = new(context);
+
+    /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
+    public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));
 }

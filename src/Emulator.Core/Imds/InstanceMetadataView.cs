@@ -1,4 +1,3 @@
-using Emulator.Core.Authorization;
 using Emulator.Core.Ec2;
 using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.Roles;
@@ -35,16 +34,8 @@ public sealed record InstanceMetadataView(
 
     private static InstanceMetadataView Of(EmulatorState state, Instance instance, DateTimeOffset now)
     {
-        var account = state.Accounts[instance.AccountId];
         var association = InstanceOperations.Ec2Of(state, instance.AccountId, instance.Region)?.AssociationOf(instance.InstanceId);
-        InstanceProfile? profile = null;
-        if (association is not null)
-        {
-            var name = association.InstanceProfileArn[(association.InstanceProfileArn.LastIndexOf('/') + 1)..];
-            profile = account.InstanceProfiles.TryGetValue(name, out var found) && found.InstanceProfileId == association.InstanceProfileId ? found : null;
-        }
-
-        var role = profile?.RoleName is { } roleName && account.Roles.TryGetValue(roleName, out var r) ? r : null;
-        return new InstanceMetadataView(instance, instance.StateAt(now), association, profile, role, role is not null && ServiceTrust.Allows(role, ServiceTrust.Ec2));
+        var associated = AssociatedProfile.Of(state.Accounts[instance.AccountId], association);
+        return new InstanceMetadataView(instance, instance.StateAt(now), association, associated.Profile, associated.Role, associated.RoleTrustsEc2);
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Emulator.Core.Errors;
+using Emulator.Core.Identifiers;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Tags;
@@ -248,9 +249,10 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     /// agent for a task or pod): issued at <paramref name="issuedAt"/> (the start of its rotation period,
     /// which may be a little in the past) for <paramref name="lifetime"/>, whatever the role's MaxSessionDuration.
     /// </summary>
-    public IssuedSession IssueServiceRoleSession(Role role, string sessionName, string region, DateTimeOffset issuedAt, TimeSpan lifetime, Func<Session, Session> specifics)
+    /// <param name="ids">Where the set's key id and secret come from (derived ones make every replica issue the same set).</param>
+    public IssuedSession IssueServiceRoleSession(Role role, string sessionName, string region, DateTimeOffset issuedAt, TimeSpan lifetime, Func<Session, Session> specifics, IdGenerator ids)
     {
-        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, issuedAt, (int)lifetime.TotalSeconds) with
+        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, issuedAt, (int)lifetime.TotalSeconds, ids) with
         {
             RoleArn = role.Arn,
             RoleId = role.RoleId,
@@ -263,12 +265,12 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     }
 
     /// <summary>A session's common part: fresh ASIA key (encoding its account) and secret, issue time and expiry.</summary>
-    private Session NewSession(SessionKind kind, string accountId, DateTimeOffset now, int durationSeconds) => new()
+    private Session NewSession(SessionKind kind, string accountId, DateTimeOffset now, int durationSeconds, IdGenerator? ids = null) => new()
     {
         Kind = kind,
         AccountId = accountId,
-        AccessKeyId = context.Ids.AccessKeyId("ASIA", accountId),
-        SecretAccessKey = context.Ids.SecretAccessKey(),
+        AccessKeyId = (ids ?? context.Ids).AccessKeyId("ASIA", accountId),
+        SecretAccessKey = (ids ?? context.Ids).SecretAccessKey(),
         IssuedAt = now,
         Expiration = now.AddSeconds(durationSeconds),
     };

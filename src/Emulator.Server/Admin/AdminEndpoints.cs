@@ -19,7 +19,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/_emulator");
         admin.MapGet("/health", (EmulatorRuntime runtime) => Results.Json(
-            new HealthResponse("ok", runtime.Store.Read(s => s.Accounts.Keys.Order(StringComparer.Ordinal).ToList()),
+            new HealthResponse("ok", runtime.Iam.Account.AccountIds(),
                 runtime.Options.Authentication.ToString().ToLowerInvariant(), runtime.Clock.GetUtcNow()),
             AdminJsonContext.Default.HealthResponse));
 
@@ -27,7 +27,7 @@ public static class AdminEndpoints
         {
             runtime.Reset();
             logger.LogInformation("State reset to the seeded state");
-            return Results.Json(new HealthResponse("reset", runtime.Store.Read(s => s.Accounts.Keys.Order(StringComparer.Ordinal).ToList()),
+            return Results.Json(new HealthResponse("reset", runtime.Iam.Account.AccountIds(),
                 runtime.Options.Authentication.ToString().ToLowerInvariant(), runtime.Clock.GetUtcNow()), AdminJsonContext.Default.HealthResponse);
         });
 

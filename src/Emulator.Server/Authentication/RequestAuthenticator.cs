@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Emulator.Core.Caching;
 using Emulator.Core.Errors;
+using Emulator.Core.Iam.Account;
 using Emulator.Core.Identity;
-using Emulator.Core.Store;
 using Emulator.Core.Sts;
 
 namespace Emulator.Server.Authentication;
@@ -16,7 +16,7 @@ namespace Emulator.Server.Authentication;
 public sealed class RequestAuthenticator(
     CredentialResolver credentials,
     SessionVerifier sessions,
-    IEmulatorStore store,
+    AccountOperations accounts,
     TimeProvider emulatorClock,
     TimeProvider realClock,
     AuthenticationMode mode,
@@ -215,7 +215,7 @@ public sealed class RequestAuthenticator(
             }
         }
 
-        store.Write(state => state.Accounts.TryAdd(accountId, new AccountState(accountId) { CreateDate = emulatorClock.GetUtcNow() }));
+        accounts.CreateIfAbsent(accountId);
         return Principal.Root(accountId, accessKeyId);
     }
 

@@ -164,7 +164,7 @@ public static class Ec2Actions
 
         var checks = new List<AuthorizationCheck> { new("ec2:RunInstances", AnyInstance(c)) { ContextKeys = keys } };
         if (Ec2Parameters.Profile(c.Parameters) is { IsEmpty: false } reference
-            && instances.ResolveProfile(c.AccountId, reference, arnWins: false) is { Role: { } role })
+            && instances.ResolveProfileForLaunch(c.AccountId, reference) is { Role: { } role })
         {
             checks.Add(PassRole(c, role.Arn));
         }
@@ -176,7 +176,7 @@ public static class Ec2Actions
     private static IReadOnlyList<AuthorizationCheck> AssociationChecks(OperationContext c, InstanceOperations instances, string action, string? instanceId, string? currentProfile)
     {
         var reference = Ec2Parameters.Profile(c.Parameters);
-        var (profile, role) = reference.IsEmpty ? default : instances.ResolveProfile(c.AccountId, reference, arnWins: true);
+        var (profile, role) = reference.IsEmpty ? default : instances.ResolveProfileForAssociation(c.AccountId, reference);
         var keys = Keys();
         if (profile is not null)
         {

@@ -18,6 +18,8 @@ public static class CommandLine
         ("session-key", "BASE64"),
         ("oidc-issuer", "URL"),
         ("decision-log-size", "N"),
+        ("trail-size", "N"),
+        ("trail-file", "PATH"),
         ("admin-hosts", "HOST[:PORT],..."),
         ("admin-origins", "ORIGIN,..."),
         ("admin-token", "TOKEN"),

@@ -1,6 +1,7 @@
 using Emulator.Core.Identifiers;
 using Emulator.Core.Time;
 using Emulator.Server.Admin;
+using Emulator.Server.Audit;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
 using Emulator.Server.ContainerCredentials;
@@ -22,6 +23,7 @@ public static class EmulatorHost
         services.AddSingleton<IRandomSource, CryptoRandomSource>();
         services.AddSingleton<EmulatorRuntime>();
         services.AddSingleton(new DecisionLog(options.DecisionLogSize));
+        services.AddAuditTrail(options);
         services.AddSingleton<IRequestAuthorizer>(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
@@ -31,7 +33,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new RequestAuthenticator(runtime.Credentials, runtime.Sessions, runtime.Store, runtime.Clock, TimeProvider.System,
+            return new RequestAuthenticator(runtime.Credentials, runtime.Sessions, runtime.Iam.Account, runtime.Clock, TimeProvider.System,
                 options.Authentication, runtime.DefaultAccountId);
         });
         services.AddSingleton(sp =>
@@ -39,7 +41,7 @@ public static class EmulatorHost
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
             return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages),
                     Ec2Actions.Service(runtime.Ec2, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
-                sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>());
+                sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>(), sp.GetRequiredService<AuditRecorder>());
         });
         services.AddImds();
         return services;
@@ -53,6 +55,7 @@ public static class EmulatorHost
         AdminExposure.WarnWhenExposedWithoutToken(app);
         app.MapAdmin();
         app.MapStateTransfer();
+        app.MapTrail();
         app.MapInstanceAdmin();
         app.MapOidc();
         app.MapContainerCredentials();

@@ -31,6 +31,12 @@ public sealed record EmulatorOptions
     /// <summary>How many recent authorization decisions the decision log keeps.</summary>
     public int DecisionLogSize { get; init; } = 1000;
 
+    /// <summary>How many recent AWS API calls the audit trail keeps (<c>--trail-size</c>); the newest are kept.</summary>
+    public int TrailSize { get; init; } = 10000;
+
+    /// <summary>A file the audit trail is appended to as JSON lines (<c>--trail-file</c>); null: memory only.</summary>
+    public string? TrailFile { get; init; }
+
     /// <summary>
     /// Host names besides the loopback ones under which the admin API answers (<c>--admin-hosts
     /// emulator:4599,other</c>; an entry without a port admits any port). Checking the Host header
@@ -82,6 +88,8 @@ public sealed record EmulatorOptions
                 var token => token,
             },
             ImdsPorts = configuration["imds-ports"] is { } ports ? ImdsPortRange.Parse(ports) : null,
+            TrailSize = configuration["trail-size"] is { } trailSize ? TrailSizeFrom(trailSize) : 10000,
+            TrailFile = configuration["trail-file"] is { } trailFile ? TrailFileFrom(trailFile) : null,
         };
     }
 
@@ -111,6 +119,20 @@ public sealed record EmulatorOptions
     private static string AdminOrigin(string entry) =>
         NormaliseOrigin(entry)
         ?? throw new ArgumentException($"--admin-origins entries are origins like http://localhost:3000 (scheme, host, optional port, no path), not '{entry}'.");
+
+    private static int TrailSizeFrom(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 10_000_000
+            ? size
+            : throw new ArgumentException($"--trail-size must be a whole number from 1 to 10000000, not '{text}'.");
+
+    /// <summary>The file may not exist yet (it is appended to), but its folder must: a typo stops the start, not the first write.</summary>
+    private static string TrailFileFrom(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Directory.Exists(Path.GetDirectoryName(full)) && !Directory.Exists(full)
+            ? full
+            : throw new ArgumentException($"--trail-file must name a file in an existing folder, not '{path}'.");
+    }
 
     private static byte[] SessionKeyFrom(string base64)
     {

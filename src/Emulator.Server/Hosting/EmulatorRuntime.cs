@@ -36,7 +36,7 @@ public sealed class EmulatorRuntime
         Sessions = new SessionVerifier(codec);
         Sts = new StsService(Iam.Context, codec);
         Ec2 = new Ec2Service(Iam.Context);
-        RoleCredentials = new RotatingRoleCredentials(Sts, clock);
+        RoleCredentials = new RotatingRoleCredentials(Sts, clock, Store.Key("credential-rotation-key", () => RandomKey(random)));
         ContainerCredentials = new ContainerCredentialRegistry(Iam.Context);
         ContainerCredentialIssuer = new ContainerCredentialIssuer(ContainerCredentials, RoleCredentials);
         Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer, Store.Key("oidc-issuer-key", OidcIssuer.NewKey));

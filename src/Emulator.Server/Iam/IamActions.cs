@@ -11,7 +11,7 @@ public static class IamActions
 
     public static AwsService Service(IamService iam)
     {
-        var resources = new IamResources(iam.Context.Store);
+        var resources = new IamResources(iam);
         return new AwsService("iam", new QueryProtocol(IamXml.Namespace), Version,
             RoleActions.All(iam, resources)
                 .Concat(UserActions.All(iam, resources))

@@ -1,5 +1,5 @@
+using Emulator.Core.Iam;
 using Emulator.Core.Identity;
-using Emulator.Core.Store;
 using Emulator.Server.Pipeline;
 
 namespace Emulator.Server.Iam;
@@ -8,10 +8,10 @@ namespace Emulator.Server.Iam;
 /// The resource ARNs IAM actions are authorized against. Existing entities are named with their
 /// real path; an entity being created (or not found) is named with the path the request gives.
 /// </summary>
-public sealed class IamResources(IEmulatorStore store)
+public sealed class IamResources(IamService iam)
 {
     public string Role(OperationContext context, string parameter = "RoleName") =>
-        Lookup(context, "role", context[parameter], static (a, n) => a.Roles.GetValueOrDefault(n)?.Arn);
+        Lookup(context, "role", context[parameter], iam.Roles.ArnOf);
 
     public string User(OperationContext context, string parameter = "UserName")
     {
@@ -21,14 +21,14 @@ public sealed class IamResources(IEmulatorStore store)
             return context.Principal.Arn; // calls about "myself" (CreateAccessKey, GetUser without UserName)
         }
 
-        return Lookup(context, "user", name, static (a, n) => a.Users.GetValueOrDefault(n)?.Arn);
+        return Lookup(context, "user", name, iam.Users.ArnOf);
     }
 
     public string Group(OperationContext context) =>
-        Lookup(context, "group", context["GroupName"], static (a, n) => a.Groups.GetValueOrDefault(n)?.Arn);
+        Lookup(context, "group", context["GroupName"], iam.Groups.ArnOf);
 
     public string InstanceProfile(OperationContext context) =>
-        Lookup(context, "instance-profile", context["InstanceProfileName"], static (a, n) => a.InstanceProfiles.GetValueOrDefault(n)?.Arn);
+        Lookup(context, "instance-profile", context["InstanceProfileName"], iam.InstanceProfiles.ArnOf);
 
     /// <summary>
     /// List calls over a path-based entity are authorized against the path they list, as AWS's
@@ -42,14 +42,14 @@ public sealed class IamResources(IEmulatorStore store)
 
     public static string OpenIdConnectProvider(OperationContext context) => context["OpenIDConnectProviderArn"] ?? "*";
 
-    private string Lookup(OperationContext context, string type, string? name, Func<AccountState, string, string?> find)
+    /// <param name="arnOf">The entity's ARN by account id and name, or null when it does not exist.</param>
+    private static string Lookup(OperationContext context, string type, string? name, Func<string, string, string?> arnOf)
     {
         if (name is null)
         {
             return "*";
         }
 
-        var existing = store.Read(state => state.Accounts.TryGetValue(context.AccountId, out var account) ? find(account, name) : null);
-        return existing ?? context.Arn(type, context["Path"], name);
+        return arnOf(context.AccountId, name) ?? context.Arn(type, context["Path"], name);
     }
 }

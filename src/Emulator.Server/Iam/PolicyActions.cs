@@ -1,6 +1,5 @@
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.Policies;
-using Emulator.Core.Store;
 using Emulator.Server.Pipeline;
 using static Emulator.Server.Iam.IamActions;
 
@@ -12,10 +11,6 @@ public static class PolicyActions
     public static IEnumerable<AwsOperation> All(IamService iam)
     {
         var policies = iam.Policies;
-        var store = iam.Context.Store;
-        PolicyUsage Usage(OperationContext c, ManagedPolicy p) =>
-            store.Read(s => ManagedPolicyOperations.Usage(IamRules.Account(s, c.AccountId), p.Arn));
-
         yield return Op("CreatePolicy", IamResources.NewPolicy, (c, w) =>
         {
             var policy = policies.Create(c.AccountId, c["PolicyName"], c["Path"], c["PolicyDocument"], c["Description"], c.Parameters.Tags());
@@ -23,15 +18,14 @@ public static class PolicyActions
         });
         yield return Op("GetPolicy", IamResources.Policy, (c, w) =>
         {
-            var policy = policies.Get(c.AccountId, c["PolicyArn"]);
-            w.Object("Policy", p => IamXml.Policy(p, policy, Usage(c, policy), withDescription: true));
+            var detail = policies.GetDetail(c.AccountId, c["PolicyArn"]);
+            w.Object("Policy", p => IamXml.Policy(p, detail.Policy, detail.Usage, withDescription: true));
         });
         yield return Op("ListPolicies", AwsOperation.Everything, (c, w) =>
         {
             var page = policies.List(c.AccountId, c["Scope"], c.Parameters.Bool("OnlyAttached") ?? false, c["PathPrefix"],
                 c["PolicyUsageFilter"], c["Marker"], MaxItems(c));
-            var usage = store.Read(s => page.Items.Select(p => ManagedPolicyOperations.Usage(IamRules.Account(s, c.AccountId), p.Arn)).ToList());
-            w.List("Policies", page.Items.Select((p, i) => (p, usage[i])), (p, item) => IamXml.Policy(p, item.p, item.Item2, withDescription: false));
+            w.List("Policies", page.Items, (p, item) => IamXml.Policy(p, item.Policy, item.Usage, withDescription: false));
             IamXml.Paging(w, page);
         });
         yield return Op("DeletePolicy", IamResources.Policy, (c, w) => policies.Delete(c.AccountId, c["PolicyArn"]));

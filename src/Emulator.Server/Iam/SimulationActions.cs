@@ -1,4 +1,3 @@
-using Emulator.Core.Authorization;
 using Emulator.Core.Authorization.Simulation;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.Paging;
@@ -14,8 +13,7 @@ public static class SimulationActions
 {
     public static IEnumerable<AwsOperation> All(IamService iam)
     {
-        var store = iam.Context.Store;
-        var simulator = new PolicySimulator(store, new PolicyResolver(store));
+        var simulator = iam.Simulator;
         yield return Op("SimulatePrincipalPolicy", AwsOperation.Everything, (c, w) =>
             Results(w, simulator.SimulatePrincipalPolicy(c.AccountId, c["PolicySourceArn"], Request(c))));
         yield return Op("SimulateCustomPolicy", AwsOperation.Everything, (c, w) =>

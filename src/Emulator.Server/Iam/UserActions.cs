@@ -22,7 +22,7 @@ public static class UserActions
             if (c["UserName"] is null && c.Principal.Type == PrincipalType.Account)
             {
                 // The root asking about itself: IAM answers with the account, without UserName or Path.
-                var created = iam.Context.Store.Read(state => state.Accounts[c.AccountId].CreateDate);
+                var created = iam.Account.CreateDate(c.AccountId);
                 w.Object("User", u => u.Value("UserId", c.AccountId).Value("Arn", c.Principal.Arn).Value("CreateDate", created));
                 return;
             }

@@ -43,20 +43,21 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
     }
 
     /// <summary>
-    /// Ports of the live (not terminated) instances. Each instance gets the lowest free port when first
-    /// seen, in launch order, and keeps it while it lives; a terminated instance's port is free again.
+    /// One read of the live (not terminated) instances, with their IMDS ports. Each instance gets the lowest
+    /// free port when first seen, in launch order, and keeps it while it lives; a terminated instance's port
+    /// is free again.
     /// </summary>
-    public IReadOnlyDictionary<string, int> PortAssignments()
+    public ImdsSnapshot Snapshot()
     {
         if (Ports is not { } range)
         {
-            return new Dictionary<string, int>();
+            return new ImdsSnapshot(imds.LiveInstances(), new Dictionary<string, int>());
         }
 
         // The snapshot is read under the lock: an older one applied after a newer one would free a live instance's port.
         lock (gate)
         {
-            var live = runtime.Ec2.Instances.Live();
+            var live = imds.LiveInstances();
             var liveIds = live.Select(v => v.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
             foreach (var port in instanceOnPort.Where(e => !liveIds.Contains(e.Value)).Select(e => e.Key).ToList())
             {
@@ -75,14 +76,15 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
                 instanceOnPort[port] = view.Instance.InstanceId;
             }
 
-            return instanceOnPort.ToDictionary(e => e.Value, e => e.Key, StringComparer.Ordinal);
+            return new ImdsSnapshot(live, instanceOnPort.ToDictionary(e => e.Value, e => e.Key, StringComparer.Ordinal));
         }
     }
 
     /// <summary>The instance <c>/latest/…</c> on the main port serves without other clues, or why there is none.</summary>
-    public (string? InstanceId, string? Problem) DefaultInstance()
+    /// <param name="live">The live instances of the request's one read.</param>
+    public (string? InstanceId, string? Problem) DefaultInstance(IReadOnlyList<InstanceMetadataView> live)
     {
-        var running = runtime.Ec2.Instances.Live().Where(v => v.State == InstanceStateName.Running).Select(v => v.Instance.InstanceId).ToList();
+        var running = live.Where(v => v.State == InstanceStateName.Running).Select(v => v.Instance.InstanceId).ToList();
         var marked = MarkedDefault;
         if (marked is not null && running.Contains(marked))
         {
@@ -100,39 +102,52 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
     /// <summary>
     /// The running instance a request is for. <paramref name="pathInstanceId"/> is the id the path began
     /// with, if any. A stopped or terminated instance is not served (404 with the reason): IMDS runs on the instance.
+    /// One store read serves the request: the addressed instance's view, or one snapshot of the live instances
+    /// from which the port, the source address or the default picks it.
     /// </summary>
     public ImdsTarget Resolve(HttpContext http, string? pathInstanceId)
     {
+        InstanceMetadataView? view;
         string? instanceId;
         if (IsImdsPort(http.Connection.LocalPort))
         {
             var port = http.Connection.LocalPort;
-            instanceId = PortAssignments().FirstOrDefault(e => e.Value == port).Key;
+            var snapshot = Snapshot();
+            instanceId = snapshot.Ports.FirstOrDefault(e => e.Value == port).Key;
             if (instanceId is null)
             {
                 return ImdsTarget.None($"No instance is assigned to IMDS port {port}.");
             }
+
+            view = snapshot.Find(instanceId);
         }
         else if (pathInstanceId is not null)
         {
+            // Read by id, not from the live ones: a terminated instance is answered with its state.
             instanceId = pathInstanceId;
-        }
-        else if (BySourceAddress(http.Connection.RemoteIpAddress) is { } bySource)
-        {
-            instanceId = bySource;
+            view = imds.View(instanceId);
         }
         else
         {
-            var (id, problem) = DefaultInstance();
-            if (id is null)
+            var live = imds.LiveInstances();
+            if (BySourceAddress(live, http.Connection.RemoteIpAddress) is { } bySource)
             {
-                return ImdsTarget.None(problem!);
+                instanceId = bySource;
+            }
+            else
+            {
+                var (id, problem) = DefaultInstance(live);
+                if (id is null)
+                {
+                    return ImdsTarget.None(problem!);
+                }
+
+                instanceId = id;
             }
 
-            instanceId = id;
+            view = live.First(v => v.Instance.InstanceId == instanceId);
         }
 
-        var view = imds.View(instanceId);
         if (view is null)
         {
             return ImdsTarget.None($"There is no instance {instanceId}.");
@@ -142,7 +157,7 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
     }
 
     /// <summary>The one running instance whose private IP is the caller's address (several would be ambiguous: none).</summary>
-    private string? BySourceAddress(IPAddress? remote)
+    private static string? BySourceAddress(IReadOnlyList<InstanceMetadataView> live, IPAddress? remote)
     {
         if (remote is null)
         {
@@ -150,7 +165,7 @@ public sealed class ImdsAddressing(EmulatorRuntime runtime, InstanceMetadataServ
         }
 
         var address = (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
-        var matches = runtime.Ec2.Instances.Live()
+        var matches = live
             .Where(v => v.State == InstanceStateName.Running && v.Instance.PrivateIpAddress == address)
             .Select(v => v.Instance.InstanceId)
             .Take(2)

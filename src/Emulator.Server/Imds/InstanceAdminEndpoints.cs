@@ -13,8 +13,8 @@ public static class InstanceAdminEndpoints
     public static void MapInstanceAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/_emulator");
-        admin.MapGet("/instances", (HttpContext http, ImdsAddressing addressing, InstanceMetadataService imds) =>
-            Results.Json(Summaries(http, addressing, imds), AdminJsonContext.Default.IReadOnlyListInstanceSummary));
+        admin.MapGet("/instances", (HttpContext http, ImdsAddressing addressing) =>
+            Results.Json(Summaries(http, addressing), AdminJsonContext.Default.IReadOnlyListInstanceSummary));
 
         admin.MapPost("/instances/default", async (HttpContext http, ImdsAddressing addressing, InstanceMetadataService imds, ILogger<ImdsAddressing> logger) =>
         {
@@ -31,18 +31,19 @@ public static class InstanceAdminEndpoints
 
             addressing.MarkedDefault = request.InstanceId;
             logger.LogInformation("Default IMDS instance set to {InstanceId}", request.InstanceId ?? "(none)");
-            return Results.Json(Summaries(http, addressing, imds), AdminJsonContext.Default.IReadOnlyListInstanceSummary);
+            return Results.Json(Summaries(http, addressing), AdminJsonContext.Default.IReadOnlyListInstanceSummary);
         });
 
         admin.MapGet("/imds/certificate", (InstanceMetadataService imds) => Results.Text(imds.Signer.CertificatePem, "application/x-pem-file"));
     }
 
-    private static List<InstanceSummary> Summaries(HttpContext http, ImdsAddressing addressing, InstanceMetadataService imds)
+    private static List<InstanceSummary> Summaries(HttpContext http, ImdsAddressing addressing)
     {
-        var ports = addressing.PortAssignments();
-        var (defaultId, _) = addressing.DefaultInstance();
+        var snapshot = addressing.Snapshot();
+        var ports = snapshot.Ports;
+        var (defaultId, _) = addressing.DefaultInstance(snapshot.Instances);
         var mainUrl = $"{http.Request.Scheme}://{http.Request.Host}";
-        return imds.LiveInstances()
+        return snapshot.Instances
             .Select(view =>
             {
                 var id = view.Instance.InstanceId;

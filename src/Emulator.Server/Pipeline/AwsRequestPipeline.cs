@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Emulator.Core.Audit;
 using Emulator.Core.Errors;
 using Emulator.Core.Identity;
+using Emulator.Server.Audit;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
 using Emulator.Server.Hosting;
@@ -19,7 +21,8 @@ public sealed class AwsRequestPipeline(
     RequestAuthenticator authenticator,
     IRequestAuthorizer authorizer,
     EmulatorRuntime runtime,
-    ILogger<AwsRequestPipeline> logger)
+    ILogger<AwsRequestPipeline> logger,
+    AuditRecorder? audit = null)
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
@@ -40,6 +43,11 @@ public sealed class AwsRequestPipeline(
         var decision = "-";
         int status;
         using var body = ResponseBuffers.GetStream();
+        // What the audit trail records once the answer is known, filled in as the request gets through each step.
+        QueryParameters? decoded = null;
+        SigV4Credential? signature = null;
+        AwsError? failure = null;
+        var authorizations = new List<AuditedAuthorization>(2);
         try
         {
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method))
@@ -49,9 +57,11 @@ public sealed class AwsRequestPipeline(
 
             var request = await ReadAsync(http);
             var parameters = Parameters(http, request);
+            decoded = parameters;
             request = request with { QueryPairs = parameters.QueryPairs };
             action = parameters["Action"] ?? "-";
             var claim = SigV4Parser.Parse(request);
+            signature = claim;
             service = ChooseService(claim, parameters["Action"]);
             var operation = parameters["Action"] is { } name && service.Operations.TryGetValue(name, out var found) ? found : null;
 
@@ -93,7 +103,7 @@ public sealed class AwsRequestPipeline(
 
             if (principal is not null && !operation.SkipsAuthorization)
             {
-                decision = Authorize(http, service, principal, operation, context);
+                decision = Authorize(http, service, principal, operation, context, authorizations);
             }
 
             if (service.Protocol.DryRun(parameters) is { } dryRun)
@@ -107,6 +117,7 @@ public sealed class AwsRequestPipeline(
         }
         catch (AwsException e)
         {
+            failure = e.Error;
             body.SetLength(0);
             body.Write(service.Protocol.EncodeError(e.Error, requestId));
             status = e.Error.HttpStatus;
@@ -114,11 +125,13 @@ public sealed class AwsRequestPipeline(
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(e, "Unhandled failure in {Service}:{Action} {RequestId}", service.SigningName, action, requestId);
+            failure = new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500);
             body.SetLength(0);
-            body.Write(service.Protocol.EncodeError(new AwsError("InternalFailure", "An internal error occurred in the emulator.", 500), requestId));
+            body.Write(service.Protocol.EncodeError(failure, requestId));
             status = 500;
         }
 
+        audit?.Record(new AuditedCall(http, service, action, requestId, decoded, signature, principal, authorizations, failure, body));
         await WriteAsync(http, service.Protocol, status, requestId, body);
         logger.LogInformation("{Service}:{Action} by {Principal} {Decision} -> {Status} in {Elapsed:0.0} ms {RequestId}",
             service.SigningName, action, principal?.Arn ?? "anonymous", decision, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
@@ -161,7 +174,7 @@ public sealed class AwsRequestPipeline(
     /// The one place permissions are checked: each of the operation's checks goes to the authorizer
     /// with the request's facts; the first denial ends the request with the protocol's denial (AccessDenied for IAM and STS).
     /// </summary>
-    private string Authorize(HttpContext http, AwsService service, Principal principal, AwsOperation operation, OperationContext context)
+    private string Authorize(HttpContext http, AwsService service, Principal principal, AwsOperation operation, OperationContext context, List<AuditedAuthorization> evaluated)
     {
         var requestKeys = service.RequestKeys(context);
         var verdict = "-";
@@ -179,6 +192,7 @@ public sealed class AwsRequestPipeline(
                 ContextKeys = check.ContextKeys.Count == 0 ? requestKeys : requestKeys.Concat(check.ContextKeys).ToDictionary(StringComparer.OrdinalIgnoreCase),
             });
             verdict = decision.Verdict;
+            evaluated.Add(new AuditedAuthorization(check.Action, check.Resource, decision.IsAllowed, decision.Verdict));
             if (!decision.IsAllowed)
             {
                 throw service.Protocol.Denied(new Denial(check.DenialMessage ?? decision.DenialMessage!, decision.Failure)).ToException();

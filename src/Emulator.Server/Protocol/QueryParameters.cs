@@ -106,6 +106,9 @@ public sealed class QueryParameters
 
     public string? this[string name] => values.GetValueOrDefault(name);
 
+    /// <summary>Every parameter (query and body), for the audit trail's requestParameters.</summary>
+    public IEnumerable<KeyValuePair<string, string>> All => values;
+
     public bool Contains(string name) => values.ContainsKey(name);
 
     public int? Int(string name, string member)

@@ -6,10 +6,15 @@
 #             stdout redirected to a file as CI users do
 #   emulator-warn  the same build with --Serilog:MinimumLevel:Default=Warning (WARNING_ROW=0 leaves it out),
 #             to show what the per-call log line costs
+#   emulator-sqlite  (STATE=1) the same build with --state sqlite:FILE: every write committed (WAL, synchronous=FULL)
+#             before its response
+#   emulator-postgres  (STATE=1 and STATE_POSTGRES=postgres://user:password@127.0.0.1:port/empty-database) the same
+#             build on PostgreSQL, as one of several replicas would run: every read first asks for the latest revision
 #   moto      moto_server, the peer
 # Requests, each SigV4-signed once with botocore and replayed by wrk (valid for the 15-minute skew window):
 #   STS GetCallerIdentity (root keys of the default account), IAM GetRole on an existing role, IAM ListRoles
-#   with 100 roles present (created through the API with boto3 on the emulators and moto).
+#   with 100 roles present (created through the API with boto3 on the emulators and moto), and TagRole (a write:
+#   the same tag set again, each one a committed change). REQUESTS="GetRole TagRole" picks some.
 # Each target gets a WARMUP-second warm-up that reads every response and fails the run on any non-2xx, then a
 # DURATION-second measurement with the same wrk settings for all. Prints a markdown table and the ratios.
 #
@@ -25,6 +30,9 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 ROLES=${ROLES:-100}
 WARNING_ROW=${WARNING_ROW:-1}
+STATE=${STATE:-0}
+STATE_POSTGRES=${STATE_POSTGRES:-}
+read -r -a requests <<<"${REQUESTS:-GetCallerIdentity GetRole ListRoles TagRole}"
 PORT_BASE=${PORT_BASE:-4631}
 MOTO=${MOTO:-moto_server}
 KEY=AKIAIOSFODNN7EXAMPLE
@@ -59,6 +67,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 targets=(ceiling emulator)
 [ "$WARNING_ROW" = 1 ] && targets+=(emulator-warn)
+[ "$STATE" = 1 ] && targets+=(emulator-sqlite)
+[ "$STATE" = 1 ] && [ -n "$STATE_POSTGRES" ] && targets+=(emulator-postgres)
 targets+=(moto)
 declare -A port url
 i=0
@@ -70,9 +80,10 @@ done
 start ceiling dotnet "$ceiling_dll" --urls "${url[ceiling]}"
 start emulator dotnet "$emulator_dll" --urls "${url[emulator]}"
 [ "$WARNING_ROW" = 1 ] && start emulator-warn dotnet "$emulator_dll" --urls "${url[emulator-warn]}" --Serilog:MinimumLevel:Default=Warning
+[ "$STATE" = 1 ] && start emulator-sqlite dotnet "$emulator_dll" --urls "${url[emulator-sqlite]}" --state "sqlite:$work/state.db"
+[ "$STATE" = 1 ] && [ -n "$STATE_POSTGRES" ] && start emulator-postgres dotnet "$emulator_dll" --urls "${url[emulator-postgres]}" --state "$STATE_POSTGRES"
 start moto "$MOTO" -H 127.0.0.1 -p "${port[moto]}"
 
-requests=(GetCallerIdentity GetRole ListRoles)
 for target in "${targets[@]}"; do
   [ "$target" = ceiling ] || python3 tests/Emulator.Benchmarks/http/create_roles.py "${url[$target]}" "$KEY" "$SECRET" "$ROLES" \
     || fail "creating $ROLES roles on $target"
@@ -80,6 +91,8 @@ for target in "${targets[@]}"; do
   "${sign[@]}" --service=sts "${url[$target]}" GetCallerIdentity "$work/$target-GetCallerIdentity.lua" "$KEY" "$SECRET"
   "${sign[@]}" --service=iam "${url[$target]}" GetRole "$work/$target-GetRole.lua" "$KEY" "$SECRET" RoleName=bench-role-000
   "${sign[@]}" --service=iam "${url[$target]}" ListRoles "$work/$target-ListRoles.lua" "$KEY" "$SECRET"
+  "${sign[@]}" --service=iam "${url[$target]}" TagRole "$work/$target-TagRole.lua" "$KEY" "$SECRET" RoleName=bench-role-000 \
+    Tags.member.1.Key=bench Tags.member.1.Value=replayed
 done
 
 settings="-t$THREADS -c$CONNECTIONS -d${DURATION}s --latency"
@@ -127,7 +140,8 @@ data = {(r[0], r[1]): r for r in rows}
 requests = list(dict.fromkeys(r[0] for r in rows))
 targets = list(dict.fromkeys(r[1] for r in rows))
 names = {"ceiling": "ceiling (Kestrel + one SigV4 chain)", "emulator": "emulator (default logging, to a file)",
-         "emulator-warn": "emulator (log level Warning)", "moto": "moto_server"}
+         "emulator-warn": "emulator (log level Warning)", "emulator-sqlite": "emulator --state sqlite: (default logging)",
+         "emulator-postgres": "emulator --state postgres:// (default logging)", "moto": "moto_server"}
 print("| Request | Target | Requests/s | p50 | p99 | Non-2xx | Response bytes | Socket errors |")
 print("|---|---|---:|---:|---:|---:|---:|---|")
 for q in requests:

@@ -142,7 +142,7 @@ public sealed class Ec2DomainTests
     public void Rotating_credentials_keep_their_keys_within_the_hour_and_always_have_more_than_five_hours_left()
     {
         var sts = new StsService(fixture.Iam.Context, new SessionTokenCodec(new byte[32]));
-        var rotation = new RotatingRoleCredentials(sts, fixture.Clock);
+        var rotation = new RotatingRoleCredentials(sts, fixture.Clock, new byte[32]);
         var role = fixture.Iam.Roles.Get(IamFixture.Account, "app");
         var anchor = fixture.Clock.GetUtcNow();
 
@@ -159,5 +159,23 @@ public sealed class Ec2DomainTests
         nextHour.Session.IssuedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(anchor.AddHours(1).ToUnixTimeSeconds()));
         (nextHour.Session.Expiration - fixture.Clock.GetUtcNow()).Should().BeGreaterThan(TimeSpan.FromHours(5));
         (first.Session.Expiration - first.Session.IssuedAt).Should().Be(RotatingRoleCredentials.Lifetime);
+    }
+
+    [Fact]
+    public void A_restarted_emulator_or_another_replica_holding_the_rotation_key_serves_the_same_set()
+    {
+        var sts = new StsService(fixture.Iam.Context, new SessionTokenCodec(new byte[32]));
+        var role = fixture.Iam.Roles.Get(IamFixture.Account, "app");
+        var anchor = fixture.Clock.GetUtcNow();
+        var key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
+        var first = new RotatingRoleCredentials(sts, fixture.Clock, key).Current("i-1", role, "i-1", "us-east-1", anchor, s => s);
+        var replica = new RotatingRoleCredentials(sts, fixture.Clock, key).Current("i-1", role, "i-1", "us-east-1", anchor, s => s);
+        var otherKey = new RotatingRoleCredentials(sts, fixture.Clock, new byte[32]).Current("i-1", role, "i-1", "us-east-1", anchor, s => s);
+
+        replica.Credentials.AccessKeyId.Should().Be(first.Credentials.AccessKeyId);
+        replica.Credentials.SecretAccessKey.Should().Be(first.Credentials.SecretAccessKey);
+        replica.Credentials.AccessKeyId.Should().StartWith("ASIA");
+        otherKey.Credentials.AccessKeyId.Should().NotBe(first.Credentials.AccessKeyId);
     }
 }

@@ -9,8 +9,19 @@ namespace Emulator.EndToEnd.Tests.Story;
 /// 222222222222 (which trusts abcd), and to describe instances only with credentials delivered by IMDSv2;
 /// profiles <c>abcd</c> and <c>other</c>. Per-instance IMDS ports are on, for the JS SDK.
 /// </summary>
-public sealed class StoryEmulator() : EmulatorProcess(Seed, "--imds-ports", ImdsEmulator.FreeRange())
+public class StoryEmulator : EmulatorProcess
 {
+    public StoryEmulator()
+        : this([])
+    {
+    }
+
+    /// <summary>The same seed with further options (the audit trail tests add <c>--trail-file</c>).</summary>
+    protected StoryEmulator(string[] extraArguments)
+        : base(Seed, ["--imds-ports", ImdsEmulator.FreeRange(), .. extraArguments])
+    {
+    }
+
     public static AwsCredentials Root { get; } = new("AKIAAAAAAAAAAAAAAAA1", "secret-one");
 
     private const string Ec2Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";

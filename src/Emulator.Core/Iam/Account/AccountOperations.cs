@@ -1,11 +1,41 @@
 using Emulator.Core.Errors;
+using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Validation;
+using Emulator.Core.Store;
 
 namespace Emulator.Core.Iam.Account;
 
-/// <summary>Account-wide IAM calls: the account alias and the summary counts.</summary>
+/// <summary>Account-wide IAM calls (alias, summary, authorization details) and the accounts themselves.</summary>
 public sealed class AccountOperations(IamContext context)
 {
+    private static readonly string[] AuthorizationDetailsFilters = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"];
+
+    /// <summary>The ids of every account the emulator holds, in id order.</summary>
+    public IReadOnlyList<string> AccountIds() =>
+        context.Store.Read(state => state.Accounts.Keys.Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>
+    /// Creates an empty account unless one with this id exists (lenient authentication's unknown keys);
+    /// true when it was created. The account's CreateDate is now, at the clock's full precision.
+    /// </summary>
+    public bool CreateIfAbsent(string accountId)
+    {
+        var now = context.Clock.GetUtcNow();
+        return context.Store.Write(state =>
+        {
+            if (state.Accounts.ContainsKey(accountId))
+            {
+                return false;
+            }
+
+            state.Accounts[accountId] = new AccountState(accountId) { CreateDate = now };
+            return true;
+        });
+    }
+
+    /// <summary>When the account came to be: GetUser answers the root with it.</summary>
+    public DateTimeOffset CreateDate(string accountId) =>
+        context.Store.Read(state => IamRules.Account(state, accountId).CreateDate);
     /// <summary>Sets the alias; aliases are unique across all accounts and an account has at most one (a new one replaces it).</summary>
     public void CreateAlias(string accountId, string? alias)
     {
@@ -83,4 +113,49 @@ public sealed class AccountOperations(IamContext context)
                 new("Providers", account.OpenIdConnectProviders.Count),
             ];
         });
+
+    /// <summary>
+    /// GetAccountAuthorizationDetails: <paramref name="filter"/> names the kinds wanted (none: all). Users,
+    /// groups and roles come sorted by name, policies by ARN; an AWS managed policy is listed only while
+    /// something in the account attaches it or uses it as a boundary.
+    /// </summary>
+    public AccountAuthorizationDetails AuthorizationDetails(string accountId, IReadOnlyList<string> filter)
+    {
+        var validator = new ParameterValidator();
+        for (var i = 0; i < filter.Count; i++)
+        {
+            validator.OneOf($"filter.{i + 1}.member", filter[i], AuthorizationDetailsFilters);
+        }
+
+        validator.ThrowIfInvalid();
+        bool Wants(string kind) => filter.Count == 0 || filter.Contains(kind);
+        return context.Store.Read(state =>
+        {
+            var account = IamRules.Account(state, accountId);
+            List<ManagedPolicy> Attached(IEnumerable<string> arns) => IamRules.AttachedPolicies(state, account, arns, null).ToList();
+            var users = account.Users.Values.Where(_ => Wants("User")).OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
+                .Select(user => new UserDetail(
+                    user,
+                    account.Groups.Values.Where(g => g.UserNames.Contains(user.UserName)).Select(g => g.GroupName).ToList(),
+                    Attached(user.AttachedPolicyArns)))
+                .ToList();
+            var groups = account.Groups.Values.Where(_ => Wants("Group")).OrderBy(g => g.GroupName, StringComparer.OrdinalIgnoreCase)
+                .Select(group => new GroupDetail(group, Attached(group.AttachedPolicyArns)))
+                .ToList();
+            var roles = account.Roles.Values.Where(_ => Wants("Role")).OrderBy(r => r.RoleName, StringComparer.OrdinalIgnoreCase)
+                .Select(role => new RoleDetail(
+                    role,
+                    account.InstanceProfiles.Values.Where(p => string.Equals(p.RoleName, role.RoleName, StringComparison.OrdinalIgnoreCase)).ToList(),
+                    Attached(role.AttachedPolicyArns)))
+                .ToList();
+            var local = account.Policies.Values.Where(_ => Wants("LocalManagedPolicy"));
+            var aws = state.AwsManagedPolicies.Values.Where(_ => Wants("AWSManagedPolicy"));
+            var policies = local.Concat(aws)
+                .Select(p => new ManagedPolicyDetail(p, ManagedPolicyOperations.Usage(account, p.Arn)))
+                .Where(d => !d.Policy.IsAwsManaged || d.Usage.Attachments > 0 || d.Usage.Boundaries > 0)
+                .OrderBy(d => d.Policy.Arn, StringComparer.Ordinal)
+                .ToList();
+            return new AccountAuthorizationDetails(users, groups, roles, policies);
+        });
+    }
 }

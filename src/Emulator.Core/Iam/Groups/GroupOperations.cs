@@ -231,6 +231,13 @@ public sealed class GroupOperations(IamContext context)
         return Paginator.Paginate(policies, p => p.PolicyName, marker, maxItems);
     }
 
+    /// <summary>
+    /// The group's ARN with its real path, or null when the account or the group does not exist: authorization
+    /// then names the resource with the path the request gives.
+    /// </summary>
+    public string? ArnOf(string accountId, string groupName) =>
+        context.Store.Read(state => state.Accounts.TryGetValue(accountId, out var account) ? account.Groups.GetValueOrDefault(groupName)?.Arn : null);
+
     public static Group Find(AccountState account, string groupName) =>
         account.Groups.TryGetValue(groupName, out var group)
             ? group

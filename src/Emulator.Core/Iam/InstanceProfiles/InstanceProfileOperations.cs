@@ -154,6 +154,13 @@ public sealed class InstanceProfileOperations(IamContext context)
         return Paginator.Paginate(Get(accountId, name).Profile.Tags, t => t.Key, marker, maxItems);
     }
 
+    /// <summary>
+    /// The instance profile's ARN with its real path, or null when the account or the instance profile does not exist: authorization
+    /// then names the resource with the path the request gives.
+    /// </summary>
+    public string? ArnOf(string accountId, string name) =>
+        context.Store.Read(state => state.Accounts.TryGetValue(accountId, out var account) ? account.InstanceProfiles.GetValueOrDefault(name)?.Arn : null);
+
     public static InstanceProfile Find(AccountState account, string name) =>
         account.InstanceProfiles.TryGetValue(name, out var profile)
             ? profile

@@ -48,8 +48,20 @@ public sealed class ManagedPolicyOperations(IamContext context)
         return context.Store.Read(state => Find(state, IamRules.Account(state, accountId), policyArn!));
     }
 
-    /// <summary>ListPolicies: Scope All|AWS|Local, OnlyAttached, PathPrefix, PolicyUsageFilter.</summary>
-    public Page<ManagedPolicy> List(string accountId, string? scope, bool onlyAttached, string? pathPrefix, string? usageFilter, string? marker, int? maxItems)
+    /// <summary>GetPolicy: the policy and its usage counts in one snapshot.</summary>
+    public ManagedPolicyDetail GetDetail(string accountId, string? policyArn)
+    {
+        new ParameterValidator().Arn("policyArn", policyArn).ThrowIfInvalid();
+        return context.Store.Read(state =>
+        {
+            var account = IamRules.Account(state, accountId);
+            var policy = Find(state, account, policyArn!);
+            return new ManagedPolicyDetail(policy, Usage(account, policy.Arn));
+        });
+    }
+
+    /// <summary>ListPolicies: Scope All|AWS|Local, OnlyAttached, PathPrefix, PolicyUsageFilter; each policy with the usage counts it was filtered by.</summary>
+    public Page<ManagedPolicyDetail> List(string accountId, string? scope, bool onlyAttached, string? pathPrefix, string? usageFilter, string? marker, int? maxItems)
     {
         var validator = new ParameterValidator().OneOf("scope", scope, "All", "AWS", "Local")
             .Path("pathPrefix", pathPrefix, ModelPattern.PolicyPath)
@@ -66,13 +78,12 @@ public sealed class ManagedPolicyOperations(IamContext context)
                 _ => account.Policies.Values.Concat(state.AwsManagedPolicies.Values),
             };
             return all.Where(p => pathPrefix is null || p.Path.StartsWith(pathPrefix, StringComparison.Ordinal))
-                .Select(p => (Policy: p, Usage: Usage(account, p.Arn)))
+                .Select(p => new ManagedPolicyDetail(p, Usage(account, p.Arn)))
                 .Where(x => !onlyAttached || x.Usage.Attachments > 0 || (usageFilter == "PermissionsBoundary" && x.Usage.Boundaries > 0))
                 .Where(x => usageFilter != "PermissionsBoundary" || !onlyAttached || x.Usage.Boundaries > 0)
-                .Select(x => x.Policy)
                 .ToList();
         });
-        return Paginator.Paginate(policies, p => p.Arn, marker, maxItems);
+        return Paginator.Paginate(policies, x => x.Policy.Arn, marker, maxItems);
     }
 
     public void Delete(string accountId, string? policyArn)

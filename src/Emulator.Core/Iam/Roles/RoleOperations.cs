@@ -229,6 +229,13 @@ public sealed class RoleOperations(IamContext context)
         return Paginator.Paginate(role.Tags, t => t.Key, marker, maxItems);
     }
 
+    /// <summary>
+    /// The role's ARN with its real path, or null when the account or the role does not exist: authorization
+    /// then names the resource with the path the request gives.
+    /// </summary>
+    public string? ArnOf(string accountId, string roleName) =>
+        context.Store.Read(state => state.Accounts.TryGetValue(accountId, out var account) ? account.Roles.GetValueOrDefault(roleName)?.Arn : null);
+
     public static Role Find(AccountState account, string roleName) =>
         account.Roles.TryGetValue(roleName, out var role)
             ? role

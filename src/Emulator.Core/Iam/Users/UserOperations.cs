@@ -230,6 +230,13 @@ public sealed class UserOperations(IamContext context)
         return Paginator.Paginate(Get(accountId, userName).Tags, t => t.Key, marker, maxItems);
     }
 
+    /// <summary>
+    /// The user's ARN with its real path, or null when the account or the user does not exist: authorization
+    /// then names the resource with the path the request gives.
+    /// </summary>
+    public string? ArnOf(string accountId, string userName) =>
+        context.Store.Read(state => state.Accounts.TryGetValue(accountId, out var account) ? account.Users.GetValueOrDefault(userName)?.Arn : null);
+
     public static User Find(AccountState account, string userName) =>
         account.Users.TryGetValue(userName, out var user)
             ? user

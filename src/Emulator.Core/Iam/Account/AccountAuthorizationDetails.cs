@@ -1,0 +1,13 @@
+using Emulator.Core.Iam.Policies;
+
+namespace Emulator.Core.Iam.Account;
+
+/// <summary>
+/// GetAccountAuthorizationDetails as one snapshot of the account: the entity kinds the filter asks for, each
+/// sorted as IAM lists them; AWS managed policies only when something in the account uses them.
+/// </summary>
+public sealed record AccountAuthorizationDetails(
+    IReadOnlyList<UserDetail> Users,
+    IReadOnlyList<GroupDetail> Groups,
+    IReadOnlyList<RoleDetail> Roles,
+    IReadOnlyList<ManagedPolicyDetail> Policies);

@@ -1,0 +1,22 @@
+using Emulator.Core.Audit;
+using Emulator.Server.Hosting;
+
+namespace Emulator.Server.Audit;
+
+/// <summary>Registers the audit trail: the in-memory ring, the recorder the pipeline calls and, with <c>--trail-file</c>, the file writer.</summary>
+public static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services, EmulatorOptions options)
+    {
+        services.AddSingleton<IAuditTrail>(new InMemoryAuditTrail(options.TrailSize));
+        if (options.TrailFile is { } path)
+        {
+            services.AddSingleton(sp => new TrailFileWriter(path, sp.GetRequiredService<ILogger<TrailFileWriter>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<TrailFileWriter>());
+        }
+
+        services.AddSingleton(sp => new AuditRecorder(sp.GetRequiredService<IAuditTrail>(), sp.GetService<TrailFileWriter>(),
+            sp.GetRequiredService<EmulatorRuntime>(), sp.GetRequiredService<ILogger<AuditRecorder>>()));
+        return services;
+    }
+}

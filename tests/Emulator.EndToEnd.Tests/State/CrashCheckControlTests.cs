@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Emulator.EndToEnd.Tests.Infrastructure;
 
 namespace Emulator.EndToEnd.Tests.State;
@@ -13,11 +14,19 @@ public sealed class CrashCheckControlTests
     {
         using var scratch = new ScratchDirectory();
         var round = Path.Combine(scratch.Path, "round-1.jsonl");
+        using (var driver = CrashDriver.Start("1", "-"))
         using (var server = await EmulatorProcess.StartAsync())
-        using (var driver = CrashDriver.Start(server.Url, "1", "-"))
         {
+            driver.Connect(server.Url);
             await driver.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            await Task.Delay(300);
+
+            // Killed once every kind of write has been acknowledged at least once, so each kind's loss must show.
+            var deadline = Stopwatch.StartNew();
+            while (!Acknowledged(driver.Lines, "CreatePolicy", "RunInstances", "AssumeRole") && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(20);
+            }
+
             server.Crash();
             await driver.WaitForExitAsync(TimeSpan.FromSeconds(60));
             await File.WriteAllLinesAsync(round, driver.Lines);
@@ -29,12 +38,13 @@ public sealed class CrashCheckControlTests
         var policies = acks.Where(a => a.Text("ack") == "CreatePolicy").Select(a => a.Text("policy")).ToList();
         var instances = acks.Where(a => a.Text("ack") == "RunInstances").Select(a => a.Text("instance")).ToList();
         var sessions = acks.Where(a => a.Text("ack") == "AssumeRole").Select(a => a.Text("key")).ToList();
-        policies.Should().NotBeEmpty("the writers ran 300 ms before the kill");
-        instances.Should().NotBeEmpty("the writers ran 300 ms before the kill");
-        sessions.Should().NotBeEmpty("the writers ran 300 ms before the kill");
+        policies.Should().NotBeEmpty("the kill waited for an acknowledged CreatePolicy");
+        instances.Should().NotBeEmpty("the kill waited for an acknowledged RunInstances");
+        sessions.Should().NotBeEmpty("the kill waited for an acknowledged AssumeRole");
 
         using var restarted = await EmulatorProcess.StartAsync();
-        using var check = CrashDriver.Start(restarted.Url, "verify", round);
+        using var check = CrashDriver.Start("verify", round);
+        check.Connect(restarted.Url);
         var verification = (await check.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().ContainSingle().Subject;
 
         var problems = verification.Items("problems").Select(p => p.GetString()!).ToList();
@@ -43,4 +53,7 @@ public sealed class CrashCheckControlTests
         problems.Should().Contain(instances.Select(i => $"acked RunInstances {i} is missing"));
         problems.Should().Contain(p => p.StartsWith($"AssumeRole credentials {sessions[0]} acked before the kill: GetCallerIdentity is error InvalidClientTokenId"));
     }
+
+    private static bool Acknowledged(IReadOnlyList<string> lines, params string[] operations) =>
+        operations.All(operation => lines.Any(line => line.Contains($"\"ack\": \"{operation}\"", StringComparison.Ordinal)));
 }

@@ -8,8 +8,9 @@ namespace Emulator.EndToEnd.Tests.State;
 /// <summary>
 /// crash_driver.py as a child process against one server: it verifies the lines of earlier rounds, sets up, prints
 /// <c>{"ready": true}</c> and writes from several threads until the server is gone, one JSON line per attempt and
-/// per acknowledged write, flushed at once. Lines are collected as they arrive, so the test can time the kill from
-/// the moment the writers start.
+/// per acknowledged write, flushed at once. It is started before the server (Python and boto3 load meanwhile) and
+/// told the server's URL with <see cref="Connect"/>. Lines are collected as they arrive, so the test can time the
+/// kill from the writers' first acknowledged write.
 /// </summary>
 public sealed class CrashDriver : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class CrashDriver : IDisposable
     private readonly StringBuilder stderr = new();
     private readonly object gate = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource writerAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CrashDriver(Process process)
     {
@@ -27,7 +29,7 @@ public sealed class CrashDriver : IDisposable
     }
 
     /// <summary>Starts round <paramref name="mode"/> (a number) or <c>verify</c>, checking the lines in <paramref name="verifyFile"/> (or <c>-</c>).</summary>
-    public static CrashDriver Start(string endpointUrl, string mode, string verifyFile)
+    public static CrashDriver Start(string mode, string verifyFile)
     {
         var startInfo = new ProcessStartInfo("python3")
         {
@@ -42,29 +44,29 @@ public sealed class CrashDriver : IDisposable
         startInfo.ArgumentList.Add(Script);
         startInfo.ArgumentList.Add(mode);
         startInfo.ArgumentList.Add(verifyFile);
-        IsolatedAwsEnvironment.Apply(startInfo.Environment, AwsCredentials.DefaultRoot, endpointUrl);
+        IsolatedAwsEnvironment.Apply(startInfo.Environment, AwsCredentials.DefaultRoot, "(sent on stdin)");
 
         var driver = new CrashDriver(new Process { StartInfo = startInfo });
         driver.process.OutputDataReceived += (_, e) => driver.OnLine(e.Data);
         driver.process.ErrorDataReceived += (_, e) => driver.OnError(e.Data);
         driver.process.Start();
-        driver.process.StandardInput.Close();
         driver.process.BeginOutputReadLine();
         driver.process.BeginErrorReadLine();
         return driver;
     }
 
-    /// <summary>Completes when the writers start; fails when the driver exits first.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    /// <summary>Tells the driver the server's URL; it starts verifying and writing.</summary>
+    public void Connect(string endpointUrl)
     {
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(timeout));
-        if (first != ready.Task)
-        {
-            throw new InvalidOperationException(
-                $"crash_driver.py {(first == exited ? "exited" : "was not ready within " + timeout.TotalSeconds + " s")} before its writers started.\n{Describe()}");
-        }
+        process.StandardInput.WriteLine(endpointUrl);
+        process.StandardInput.Close();
     }
+
+    /// <summary>Completes when the writers start; fails when the driver exits first.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync(ready.Task, "its writers started", timeout);
+
+    /// <summary>Completes at the first write a writer got acknowledged; fails when the driver exits first.</summary>
+    public Task WaitForFirstWriterAcknowledgementAsync(TimeSpan timeout) => WaitForAsync(writerAcknowledged.Task, "a writer's first acknowledged write", timeout);
 
     /// <summary>Waits for the driver to finish and returns every line it printed, parsed.</summary>
     public async Task<IReadOnlyList<JsonElement>> WaitForExitAsync(TimeSpan timeout)
@@ -146,6 +148,21 @@ public sealed class CrashDriver : IDisposable
         if (line.Contains("\"ready\": true", StringComparison.Ordinal))
         {
             ready.TrySetResult();
+        }
+        else if (ready.Task.IsCompleted && line.Contains("\"ack\":", StringComparison.Ordinal))
+        {
+            writerAcknowledged.TrySetResult();
+        }
+    }
+
+    private async Task WaitForAsync(Task awaited, string what, TimeSpan timeout)
+    {
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(awaited, exited, Task.Delay(timeout));
+        if (first != awaited)
+        {
+            throw new InvalidOperationException(
+                $"crash_driver.py {(first == exited ? "exited" : "waited " + timeout.TotalSeconds + " s")} before {what}.\n{Describe()}");
         }
     }
 

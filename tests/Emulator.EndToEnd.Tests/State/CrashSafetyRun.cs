@@ -8,16 +8,17 @@ namespace Emulator.EndToEnd.Tests.State;
 /// <summary>
 /// Rounds of crash_driver.py against a server on one <c>--state</c>: each round starts the server on that state,
 /// verifies everything the previous round had acknowledged, lets several writers run and SIGKILLs the server at a
-/// point drawn from a seeded generator. A last start verifies every round's writes at once. The seed is printed
+/// point drawn from a seeded generator (0 to 1000 ms after the writers' first acknowledged write). A last start verifies every round's writes at once. The seed is printed
 /// (and <c>EMULATOR_CRASH_SEED</c> replays it); <c>EMULATOR_CRASH_ROUNDS</c> changes the number of rounds.
 /// </summary>
 public sealed class CrashSafetyRun(string state, string stateDescription, ITestOutputHelper output)
 {
     private const int DefaultRounds = 20;
 
-    // From the writers' start to the kill. A freshly started server answers its first writes slowly (JIT, first
-    // connections): half a second goes by before the writers are in full flow, then they ack a few hundred a second.
-    private const int LongestKillDelayMilliseconds = 1500;
+    // From the writers' first acknowledged write to the kill. Counted from there, not from their start: a freshly
+    // started server answers its first writes slowly (JIT, first connections, half a second under load), then
+    // acknowledges a few hundred a second; the other writers may still be in their first write.
+    private const int LongestKillDelayMilliseconds = 1000;
 
     private static readonly TimeSpan DriverTimeout = TimeSpan.FromSeconds(90);
 
@@ -40,11 +41,13 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
         for (var round = 1; round <= rounds; round++)
         {
             var phase = Stopwatch.StartNew();
+            using var driver = CrashDriver.Start(round.ToString(), previousRound ?? "-");
             using var server = await EmulatorProcess.StartAsync(null, "--state", state);
             var started = phase.Elapsed;
-            using var driver = CrashDriver.Start(server.Url, round.ToString(), previousRound ?? "-");
+            driver.Connect(server.Url);
             await driver.WaitUntilReadyAsync(DriverTimeout);
             var ready = phase.Elapsed - started;
+            await driver.WaitForFirstWriterAcknowledgementAsync(DriverTimeout);
             var delay = random.Next(0, LongestKillDelayMilliseconds + 1);
             await Task.Delay(delay);
             server.Crash();
@@ -59,7 +62,7 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
             var sessions = acks.Count - writes;
             var inFlight = lines.Count(l => l.Has("attempt")) - acks.Count;
             output.WriteLine($"round {round,2}: started in {started.TotalMilliseconds:F0} ms, checked and set up in {ready.TotalMilliseconds:F0} ms, " +
-                             $"killed {delay,4} ms after the writers started; {writes} writes and {sessions} sessions acknowledged, " +
+                             $"killed {delay,4} ms after the first writer's acknowledgement; {writes} writes and {sessions} sessions acknowledged, " +
                              $"{inFlight} writes in flight; after the restart {Summary(verified)}");
             ackedWrites += writes;
             credentials += acks.Count(a => a.Text("ack") is "AssumeRole" or "GetSessionToken" or "CreateAccessKey");
@@ -71,9 +74,10 @@ public sealed class CrashSafetyRun(string state, string stateDescription, ITestO
 
         var allRounds = Path.Combine(scratch.Path, "all-rounds.jsonl");
         await File.WriteAllLinesAsync(allRounds, everyLine);
+        using (var driver = CrashDriver.Start("verify", allRounds))
         using (var server = await EmulatorProcess.StartAsync(null, "--state", state))
-        using (var driver = CrashDriver.Start(server.Url, "verify", allRounds))
         {
+            driver.Connect(server.Url);
             var verified = Verification(await driver.WaitForExitAsync(DriverTimeout), expected: true, $"{because}, the final check of all rounds", driver);
             output.WriteLine($"final start: every round at once, {Summary(verified)}");
 

@@ -3,8 +3,9 @@
 #   crash_driver.py ROUND VERIFY_FILE|-           verify the lines of earlier rounds, then write until the server dies
 #   crash_driver.py verify VERIFY_FILE            verify only
 #
-# The server is EMULATOR_URL, signed with the account's root keys from the environment. Every line on stdout is
-# one JSON object, printed and flushed as soon as it is known:
+# The server's URL comes as the first line on stdin, so Python and boto3 load while the server starts; requests
+# are signed with the account's root keys from the environment. Every line on stdout is one JSON object, printed
+# and flushed as soon as it is known:
 #   {"verified": {...counts...}, "problems": [...]}   what the reads after the restart found
 #   {"ready": true}                                   set-up done, the concurrent writers start now
 #   {"attempt": OP, ...}                              a write is about to be sent
@@ -19,7 +20,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-ENDPOINT = os.environ["EMULATOR_URL"]
+ENDPOINT = None  # read from stdin in main()
 ACCOUNT = "123456789012"
 AMI = "ami-11aa22bb"
 TIME_CAP_SECONDS = 20  # the test kills the server long before this; the cap only bounds a run that goes wrong
@@ -477,8 +478,10 @@ def read_lines(path):
 
 
 def main():
+    global ENDPOINT
     mode, verify_file = sys.argv[1], sys.argv[2]
     lines = read_lines(verify_file)
+    ENDPOINT = sys.stdin.readline().strip()
     if lines:
         counts, problems = verify(lines)
         emit({"verified": counts, "problems": problems})

@@ -122,6 +122,9 @@ public sealed class DurableEmulatorStore : IEmulatorStore, IDisposable
         }
     }
 
+    /// <summary>The database under the store (the audit trail keeps its records there too).</summary>
+    public IStateDatabase Database => database;
+
     public byte[] Key(string name, Func<byte[]> create) =>
         Convert.FromBase64String(Guard(() => database.KeyOrAdd(name, Convert.ToBase64String(create()))));
 

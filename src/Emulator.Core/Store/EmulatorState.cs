@@ -20,12 +20,16 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
     /// <summary>Container credential bindings by the SHA-256 of their token (state, so a reset returns to the seeded ones).</summary>
     public EntityTable<ContainerCredentialBinding> ContainerCredentials { get; } = new("container-credential", Global, RowCodecs.ContainerCredential);
 
+    /// <summary>JWKS documents registered for outside OIDC issuers (admin <c>/_emulator/oidc/jwks</c>), by issuer URL.</summary>
+    public EntityTable<string> OidcKeySets { get; } = new("oidc-key-set", Global, RowCodecs.Text);
+
     /// <summary>Every table of the state, accounts first (their rows must load before the rows inside them).</summary>
     public IEnumerable<ITrackedRows> Tables()
     {
         yield return Accounts;
         yield return AccessKeyOwners;
         yield return ContainerCredentials;
+        yield return OidcKeySets;
         foreach (var account in Accounts.Values)
         {
             foreach (var table in account.Tables())
@@ -54,7 +58,7 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
     {
         if (scope.Length == 0)
         {
-            return new ITrackedRows[] { Accounts, AccessKeyOwners, ContainerCredentials }.FirstOrDefault(t => t.Kind == kind);
+            return new ITrackedRows[] { Accounts, AccessKeyOwners, ContainerCredentials, OidcKeySets }.FirstOrDefault(t => t.Kind == kind);
         }
 
         var slash = scope.IndexOf('/');
@@ -85,6 +89,7 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
         Accounts.CopyInto(copy.Accounts, account => account.Clone());
         AccessKeyOwners.CopyInto(copy.AccessKeyOwners);
         ContainerCredentials.CopyInto(copy.ContainerCredentials);
+        OidcKeySets.CopyInto(copy.OidcKeySets);
 
         return copy;
     }

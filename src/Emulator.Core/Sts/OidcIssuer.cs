@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Emulator.Core.Store;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Emulator.Core.Sts;
@@ -9,8 +10,8 @@ namespace Emulator.Core.Sts;
 /// <summary>
 /// The emulator's built-in OpenID Connect issuer, for testing web-identity flows (GitHub Actions,
 /// EKS) without an outside identity provider: it mints RS256 ID tokens and publishes its JWKS.
-/// It also holds the JWKS users register for other issuers, since the emulator never fetches keys
-/// from the network.
+/// It also resolves the JWKS users register for other issuers (kept in the store), since the emulator
+/// never fetches keys from the network.
 /// </summary>
 public sealed class OidcIssuer
 {
@@ -21,11 +22,15 @@ public sealed class OidcIssuer
 
     private readonly RsaSecurityKey key;
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly ConcurrentDictionary<string, IReadOnlyList<SecurityKey>> registered = new(StringComparer.Ordinal);
+    private readonly IEmulatorStore store;
+
+    /// <summary>Parsed key sets by the stored JSON they came from: a changed registration is a new string, so never stale.</summary>
+    private readonly ConditionalWeakTable<string, IReadOnlyList<SecurityKey>> parsed = new();
 
     /// <param name="privateKey">The signing key as PKCS#8 (<see cref="NewKey"/>), kept by the store so tokens verify across restarts and replicas.</param>
-    public OidcIssuer(string issuer, byte[] privateKey)
+    public OidcIssuer(string issuer, byte[] privateKey, IEmulatorStore store)
     {
+        this.store = store;
         Issuer = issuer.TrimEnd('/');
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(privateKey, out _);
@@ -84,7 +89,8 @@ public sealed class OidcIssuer
             RequireUsable(jwk);
         }
 
-        registered[issuer.TrimEnd('/')] = set.GetSigningKeys().ToList();
+        // Registrations are state: kept by the store (durable with --state, shared by replicas, cleared by reset).
+        store.Write(state => state.OidcKeySets[issuer.TrimEnd('/')] = jwksJson);
     }
 
     /// <summary>An RSA key must import; other key types are refused (the issuer signs RS256 tokens).</summary>
@@ -110,6 +116,13 @@ public sealed class OidcIssuer
     public IReadOnlyList<SecurityKey>? KeysFor(string issuer)
     {
         var normalized = issuer.TrimEnd('/');
-        return normalized == Issuer ? [key] : registered.GetValueOrDefault(normalized);
+        if (normalized == Issuer)
+        {
+            return [key];
+        }
+
+        return store.Read(state => state.OidcKeySets.GetValueOrDefault(normalized)) is { } json
+            ? parsed.GetValue(json, text => new JsonWebKeySet(text).GetSigningKeys().ToList())
+            : null;
     }
 }

@@ -1,3 +1,4 @@
+using Emulator.Core.Audit;
 using Emulator.Core.ContainerCredentials;
 using Emulator.Core.Credentials;
 using Emulator.Core.Ec2;
@@ -39,10 +40,12 @@ public sealed class EmulatorRuntime
         RoleCredentials = new RotatingRoleCredentials(Sts, clock, Store.Key("credential-rotation-key", () => RandomKey(random)));
         ContainerCredentials = new ContainerCredentialRegistry(Iam.Context);
         ContainerCredentialIssuer = new ContainerCredentialIssuer(ContainerCredentials, RoleCredentials);
-        Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer, Store.Key("oidc-issuer-key", OidcIssuer.NewKey));
+        Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer, Store.Key("oidc-issuer-key", OidcIssuer.NewKey), Store);
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
         State = new StateTransfer(Store, clock);
+        // With --state the trail lives in the database too: every replica's calls, kept across restarts.
+        Trail = Store is DurableEmulatorStore durable ? new DurableAuditTrail(durable.Database, options.TrailSize) : new InMemoryAuditTrail(options.TrailSize);
     }
 
     public EmulatorOptions Options { get; }
@@ -52,6 +55,9 @@ public sealed class EmulatorRuntime
     public IdGenerator Ids { get; }
 
     public IEmulatorStore Store { get; }
+
+    /// <summary>The audit trail of every AWS API call.</summary>
+    public IAuditTrail Trail { get; }
 
     /// <summary>Export and import of the whole state.</summary>
     public StateTransfer State { get; }

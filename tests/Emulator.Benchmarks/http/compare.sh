@@ -6,9 +6,9 @@
 #             stdout redirected to a file as CI users do
 #   emulator-warn  the same build with --Serilog:MinimumLevel:Default=Warning (WARNING_ROW=0 leaves it out),
 #             to show what the per-call log line costs
-#   emulator-sqlite  (STATE=1) the same build with --state sqlite:FILE: every write committed (WAL, synchronous=FULL)
+#   emulator-sqlite  (BENCH_STATE=1) the same build with --state sqlite:FILE: every write committed (WAL, synchronous=FULL)
 #             before its response
-#   emulator-postgres  (STATE=1 and STATE_POSTGRES=postgres://user:password@127.0.0.1:port/empty-database) the same
+#   emulator-postgres  (BENCH_STATE=1 and BENCH_POSTGRES=postgres://user:password@127.0.0.1:port/empty-database) the same
 #             build on PostgreSQL, as one of several replicas would run: every read first asks for the latest revision
 #   moto      moto_server, the peer
 # Requests, each SigV4-signed once with botocore and replayed by wrk (valid for the 15-minute skew window):
@@ -30,8 +30,8 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 ROLES=${ROLES:-100}
 WARNING_ROW=${WARNING_ROW:-1}
-STATE=${STATE:-0}
-STATE_POSTGRES=${STATE_POSTGRES:-}
+BENCH_STATE=${BENCH_STATE:-0}
+BENCH_POSTGRES=${BENCH_POSTGRES:-}
 read -r -a requests <<<"${REQUESTS:-GetCallerIdentity GetRole ListRoles TagRole}"
 PORT_BASE=${PORT_BASE:-4631}
 MOTO=${MOTO:-moto_server}
@@ -67,8 +67,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 targets=(ceiling emulator)
 [ "$WARNING_ROW" = 1 ] && targets+=(emulator-warn)
-[ "$STATE" = 1 ] && targets+=(emulator-sqlite)
-[ "$STATE" = 1 ] && [ -n "$STATE_POSTGRES" ] && targets+=(emulator-postgres)
+[ "$BENCH_STATE" = 1 ] && targets+=(emulator-sqlite)
+[ "$BENCH_STATE" = 1 ] && [ -n "$BENCH_POSTGRES" ] && targets+=(emulator-postgres)
 targets+=(moto)
 declare -A port url
 i=0
@@ -80,8 +80,8 @@ done
 start ceiling dotnet "$ceiling_dll" --urls "${url[ceiling]}"
 start emulator dotnet "$emulator_dll" --urls "${url[emulator]}"
 [ "$WARNING_ROW" = 1 ] && start emulator-warn dotnet "$emulator_dll" --urls "${url[emulator-warn]}" --Serilog:MinimumLevel:Default=Warning
-[ "$STATE" = 1 ] && start emulator-sqlite dotnet "$emulator_dll" --urls "${url[emulator-sqlite]}" --state "sqlite:$work/state.db"
-[ "$STATE" = 1 ] && [ -n "$STATE_POSTGRES" ] && start emulator-postgres dotnet "$emulator_dll" --urls "${url[emulator-postgres]}" --state "$STATE_POSTGRES"
+[ "$BENCH_STATE" = 1 ] && start emulator-sqlite dotnet "$emulator_dll" --urls "${url[emulator-sqlite]}" --state "sqlite:$work/state.db"
+[ "$BENCH_STATE" = 1 ] && [ -n "$BENCH_POSTGRES" ] && start emulator-postgres dotnet "$emulator_dll" --urls "${url[emulator-postgres]}" --state "$BENCH_POSTGRES"
 start moto "$MOTO" -H 127.0.0.1 -p "${port[moto]}"
 
 for target in "${targets[@]}"; do

@@ -190,7 +190,7 @@ public sealed class DurableStoreTests : IDisposable
         }
 
         var act = () => new StateLocation("sqlite", Path).Open(seeded);
-        act.Should().Throw<StateStoreException>().WithMessage($"cannot use the state database sqlite:{Path}: the state database has schema version 99; this emulator knows versions up to 1.*");
+        act.Should().Throw<StateStoreException>().WithMessage($"cannot use the state database sqlite:{Path}: the state database has schema version 99; this emulator knows versions up to 2.*");
     }
 
     private DurableEmulatorStore Open() => new StateLocation("sqlite", Path).Open(seeded);
@@ -214,6 +214,12 @@ public sealed class DurableStoreTests : IDisposable
 
         public string KeyOrAdd(string name, string candidate) => inner.KeyOrAdd(name, candidate);
 
+        public void AppendTrail(IReadOnlyList<string> records, int keep) => inner.AppendTrail(records, keep);
+
+        public IReadOnlyList<string> ReadTrail(int limit) => inner.ReadTrail(limit);
+
+        public void ClearTrail() => inner.ClearTrail();
+
         public void Dispose() => inner.Dispose();
     }
 
@@ -233,6 +239,12 @@ public sealed class DurableStoreTests : IDisposable
         public IStateTransaction BeginWrite() => new Transaction(inner.BeginWrite(), this);
 
         public string KeyOrAdd(string name, string candidate) => inner.KeyOrAdd(name, candidate);
+
+        public void AppendTrail(IReadOnlyList<string> records, int keep) => inner.AppendTrail(records, keep);
+
+        public IReadOnlyList<string> ReadTrail(int limit) => inner.ReadTrail(limit);
+
+        public void ClearTrail() => inner.ClearTrail();
 
         public void Dispose() => inner.Dispose();
 

@@ -24,6 +24,14 @@ public interface IStateDatabase : IDisposable
     /// <summary>Starts a write that holds the database's write lock until it is committed or disposed.</summary>
     IStateTransaction BeginWrite();
 
+    /// <summary>Appends audit records (JSON) in order and keeps only the newest <paramref name="keep"/>.</summary>
+    void AppendTrail(IReadOnlyList<string> records, int keep);
+
+    /// <summary>The newest <paramref name="limit"/> audit records (JSON), newest first, from every replica.</summary>
+    IReadOnlyList<string> ReadTrail(int limit);
+
+    void ClearTrail();
+
     /// <summary>The value stored under <paramref name="name"/>, storing <paramref name="candidate"/> first when there is none.</summary>
     string KeyOrAdd(string name, string candidate);
 }

@@ -22,6 +22,8 @@ public sealed class PostgresStateDatabase : SqlStateDatabase
 
     public override bool Shared => true;
 
+    protected override string IdentityColumn => "id BIGSERIAL PRIMARY KEY";
+
     public override void Dispose()
     {
         dataSource.Dispose();

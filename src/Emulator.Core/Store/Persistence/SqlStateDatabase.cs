@@ -10,31 +10,38 @@ namespace Emulator.Core.Store.Persistence;
 /// </summary>
 public abstract class SqlStateDatabase : IStateDatabase
 {
+    public abstract bool Shared { get; }
+
+    /// <summary>The column declaration of a key the database numbers itself, in this database's SQL.</summary>
+    protected abstract string IdentityColumn { get; }
+
     /// <summary>Each migration brings the schema to its index + 1; add new ones at the end, never edit old ones.</summary>
-    private static readonly string[][] Migrations =
+    private string[][] Migrations =>
     [
         [
             "CREATE TABLE emulator_rows (kind TEXT NOT NULL, scope TEXT NOT NULL, name TEXT NOT NULL, revision BIGINT NOT NULL, document TEXT, PRIMARY KEY (kind, scope, name))",
             "CREATE INDEX emulator_rows_revision ON emulator_rows (revision)",
             "CREATE TABLE emulator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ],
+        [
+            $"CREATE TABLE emulator_trail ({IdentityColumn}, record TEXT NOT NULL)",
+        ],
     ];
-
-    public abstract bool Shared { get; }
 
     public void Migrate()
     {
+        var migrations = Migrations;
         using var transaction = Begin();
         transaction.Execute("CREATE TABLE IF NOT EXISTS emulator_schema (version INTEGER NOT NULL)");
         var version = Convert.ToInt32(transaction.Scalar("SELECT COALESCE(MAX(version), 0) FROM emulator_schema"));
-        if (version > Migrations.Length)
+        if (version > migrations.Length)
         {
-            throw new InvalidDataException($"the state database has schema version {version}; this emulator knows versions up to {Migrations.Length}. Use a newer emulator or another database.");
+            throw new InvalidDataException($"the state database has schema version {version}; this emulator knows versions up to {migrations.Length}. Use a newer emulator or another database.");
         }
 
-        for (; version < Migrations.Length; version++)
+        for (; version < migrations.Length; version++)
         {
-            foreach (var statement in Migrations[version])
+            foreach (var statement in migrations[version])
             {
                 transaction.Execute(statement);
             }
@@ -73,6 +80,57 @@ public abstract class SqlStateDatabase : IStateDatabase
         transaction.Execute("INSERT INTO emulator_keys (name, value) VALUES (@name, @value)", ("@name", name), ("@value", candidate));
         transaction.Commit();
         return candidate;
+    }
+
+    public void AppendTrail(IReadOnlyList<string> records, int keep)
+    {
+        // The trail needs no write lock (it is not part of the revisioned state): a plain transaction, rows in chunks.
+        const int Chunk = 100;
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        for (var start = 0; start < records.Count; start += Chunk)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            var count = Math.Min(Chunk, records.Count - start);
+            insert.CommandText = "INSERT INTO emulator_trail (record) VALUES " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@r{i})"));
+            for (var i = 0; i < count; i++)
+            {
+                Add(insert, $"@r{i}", records[start + i]);
+            }
+
+            insert.ExecuteNonQuery();
+        }
+
+        using var trim = connection.CreateCommand();
+        trim.Transaction = transaction;
+        trim.CommandText = "DELETE FROM emulator_trail WHERE id <= (SELECT MAX(id) FROM emulator_trail) - @keep";
+        Add(trim, "@keep", (long)keep);
+        trim.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<string> ReadTrail(int limit)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record FROM emulator_trail ORDER BY id DESC LIMIT @limit";
+        Add(command, "@limit", (long)limit);
+        using var reader = command.ExecuteReader();
+        var records = new List<string>();
+        while (reader.Read())
+        {
+            records.Add(reader.GetString(0));
+        }
+
+        return records;
+    }
+
+    public void ClearTrail()
+    {
+        using var transaction = Begin();
+        transaction.Execute("DELETE FROM emulator_trail");
+        transaction.Commit();
     }
 
     public virtual void Dispose() => GC.SuppressFinalize(this);

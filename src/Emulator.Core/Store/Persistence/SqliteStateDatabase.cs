@@ -34,6 +34,8 @@ public sealed class SqliteStateDatabase : SqlStateDatabase
 
     public override bool Shared => false;
 
+    protected override string IdentityColumn => "id INTEGER PRIMARY KEY AUTOINCREMENT";
+
     public override void Dispose()
     {
         SqliteConnection.ClearAllPools();

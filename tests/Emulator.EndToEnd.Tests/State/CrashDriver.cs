@@ -28,8 +28,11 @@ public sealed class CrashDriver : IDisposable
         this.process = process;
     }
 
-    /// <summary>Starts round <paramref name="mode"/> (a number) or <c>verify</c>, checking the lines in <paramref name="verifyFile"/> (or <c>-</c>).</summary>
-    public static CrashDriver Start(string mode, string verifyFile)
+    /// <summary>
+    /// Starts round <paramref name="mode"/> (a number), <c>verify</c> or <c>final</c>, checking the lines in
+    /// <paramref name="verifyFile"/> (or <c>-</c>); <c>final</c> also checks <paramref name="allRoundsFile"/> from the listings.
+    /// </summary>
+    public static CrashDriver Start(string mode, string verifyFile, string? allRoundsFile = null)
     {
         var startInfo = new ProcessStartInfo("python3")
         {
@@ -44,6 +47,10 @@ public sealed class CrashDriver : IDisposable
         startInfo.ArgumentList.Add(Script);
         startInfo.ArgumentList.Add(mode);
         startInfo.ArgumentList.Add(verifyFile);
+        if (allRoundsFile is not null)
+        {
+            startInfo.ArgumentList.Add(allRoundsFile);
+        }
         IsolatedAwsEnvironment.Apply(startInfo.Environment, AwsCredentials.DefaultRoot, "(sent on stdin)");
 
         var driver = new CrashDriver(new Process { StartInfo = startInfo });

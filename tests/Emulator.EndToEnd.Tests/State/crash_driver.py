@@ -2,6 +2,7 @@
 #
 #   crash_driver.py ROUND VERIFY_FILE|-           verify the lines of earlier rounds, then write until the server dies
 #   crash_driver.py verify VERIFY_FILE            verify only
+#   crash_driver.py final VERIFY_FILE ALL_FILE    verify the last round, then check every round at once from the listings
 #
 # The server's URL comes as the first line on stdin, so Python and boto3 load while the server starts; requests
 # are signed with the account's root keys from the environment. Every line on stdout is one JSON object, printed
@@ -470,6 +471,56 @@ def fits(seen, state):
     return state[0] in (ANY_ID, seen[0]) and state[1] == seen[1]
 
 
+LISTED_WRITES = ("CreateRole", "CreateInstanceProfile", "AddRoleToInstanceProfile", "CreateUser", "CreatePolicy", "CreatePolicyVersion")
+INSTANCE_WRITES = ("RunInstances", "AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation")
+CREDENTIAL_WRITES = ("AssumeRole", "GetSessionToken", "CreateAccessKey")
+CREDENTIAL_SAMPLE = 150
+
+
+def verify_listed(lines):
+    """The last start's check of every round at once. Each round's writes were read one by one after the restart
+    that followed it; here the listings show that no later round lost them: every acked entity is listed (a policy
+    with the default version its acked CreatePolicyVersion set), every acked instance has the association its last
+    acked write left, and a sample spread over all rounds of the credentials still verifies."""
+    iam, ec2 = client("iam"), client("ec2")
+    problems = []
+    roles = {r["RoleName"] for page in iam.get_paginator("list_roles").paginate() for r in page["Roles"]}
+    users = {u["UserName"] for page in iam.get_paginator("list_users").paginate() for u in page["Users"]}
+    policies = {p["Arn"]: p["DefaultVersionId"] for page in iam.get_paginator("list_policies").paginate(Scope="Local") for p in page["Policies"]}
+    profiles = {p["InstanceProfileName"]: [r["RoleName"] for r in p["Roles"]]
+                for page in iam.get_paginator("list_instance_profiles").paginate() for p in page["InstanceProfiles"]}
+    chains = Chains(lines)
+    listed = 0
+    acked_instances = {}
+    credentials = []
+    for chain in chains.chains():
+        acked = {}
+        for a in chains.acks(chain):
+            op = a["ack"]
+            acked[op] = a
+            if op in CREDENTIAL_WRITES:
+                credentials.append(a)
+            if op in INSTANCE_WRITES:
+                listed += 1
+            if op not in LISTED_WRITES:
+                continue
+            listed += 1
+            found = {"CreateRole": lambda: a["role"] in roles,
+                     "CreateInstanceProfile": lambda: a["profile"] in profiles,
+                     "AddRoleToInstanceProfile": lambda: profiles.get(a["profile"]) == [a["role"]],
+                     "CreateUser": lambda: a["user"] in users,
+                     "CreatePolicy": lambda: a["policy"] in policies,
+                     "CreatePolicyVersion": lambda: policies.get(a["policy"]) == a["version"]}[op]()
+            if not found:
+                problems.append(f"acked {op} {json.dumps(a, sort_keys=True)} is not in the last start's listings")
+        if "RunInstances" in acked:
+            acked_instances[acked["RunInstances"]["instance"]] = (acked, chains.flying(chain))
+    instances = verify_instances(ec2, acked_instances, problems.append)
+    step = max(1, -(-len(credentials) // CREDENTIAL_SAMPLE))
+    sampled = verify_credentials(credentials[::step], problems.append)
+    return {"listed_writes": listed, "credentials": sampled, "instances": instances}, problems
+
+
 def read_lines(path):
     if path == "-":
         return []
@@ -485,7 +536,10 @@ def main():
     if lines:
         counts, problems = verify(lines)
         emit({"verified": counts, "problems": problems})
-    if mode != "verify":
+    if mode == "final":
+        counts, problems = verify_listed(read_lines(sys.argv[3]))
+        emit({"final": counts, "problems": problems})
+    if mode not in ("verify", "final"):
         drive(int(mode))
 
 

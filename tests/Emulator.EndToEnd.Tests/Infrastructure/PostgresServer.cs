@@ -30,6 +30,8 @@ public sealed partial class PostgresServer : IAsyncLifetime, IDisposable
     private string? runAs;
     private string binDirectory = "";
     private string psql = "psql";
+    private readonly List<string> databases = [];
+    private bool disposed;
 
     /// <summary>The administrative URL (database <c>postgres</c>) the databases are created through.</summary>
     public string AdminUrl { get; private set; } = "";
@@ -103,26 +105,34 @@ public sealed partial class PostgresServer : IAsyncLifetime, IDisposable
     {
         var name = $"emulator_{Guid.NewGuid():N}"[..24];
         await RunPsqlAsync($"CREATE DATABASE \"{name}\"");
+        databases.Add(name);
         return WithDatabase(AdminUrl, name);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        Dispose();
-        return Task.CompletedTask;
-    }
+        if (disposed)
+        {
+            return;
+        }
 
-    public void Dispose()
-    {
+        disposed = true;
         if (directory is null)
         {
+            // A server of EMULATOR_TEST_POSTGRES outlives the run: leave it without the test databases.
+            // FORCE ends connections a killed emulator may have left behind (PostgreSQL 13 and later).
+            foreach (var name in databases)
+            {
+                await TryRunAsync(psql, [AdminUrl, "-X", "-q", "-c", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"], asPostgresUser: false);
+            }
+
             return;
         }
 
         if (dataDirectory is not null && File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
         {
             // Immediate: the cluster is deleted next, nothing in it needs a clean shutdown.
-            TryRunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+            await TryRunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]);
         }
 
         try
@@ -133,9 +143,9 @@ public sealed partial class PostgresServer : IAsyncLifetime, IDisposable
         {
             // A leftover temp directory is harmless.
         }
-
-        directory = null;
     }
+
+    public void Dispose() => DisposeAsync().GetAwaiter().GetResult();
 
     private async Task RunPsqlAsync(string sql)
     {

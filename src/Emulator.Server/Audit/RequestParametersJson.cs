@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Emulator.Core.Audit;
 using Emulator.Server.Protocol;
@@ -39,14 +38,7 @@ public static class RequestParametersJson
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            Write(json, root);
-        }
-
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return JsonElements.Write(json => Write(json, root));
     }
 
     /// <summary>The values of secret parameters, which must not appear in an error message the trail keeps either.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -31,14 +30,7 @@ public static class ResponseElementsJson
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            WriteObject(json, members);
-        }
-
-        var parsed = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref parsed);
+        return JsonElements.Write(json => WriteObject(json, members));
     }
 
     private static void WriteObject(Utf8JsonWriter json, IReadOnlyList<XElement> members)

@@ -42,7 +42,7 @@ public sealed class RegisteredIssuerTests
         (await AdminRequest.Post("/_emulator/reset").SendAsync(http)).Status.Should().Be(HttpStatusCode.OK);
         var afterReset = await factory.AssumeRoleWithWebIdentity("arn:aws:iam::123456789012:role/outside", token);
 
-        registered.Status.Should().Be(HttpStatusCode.OK);
+        registered.Status.Should().Be(HttpStatusCode.NoContent);
         accepted.Status.Should().Be(HttpStatusCode.OK);
         accepted.Value("SubjectFromWebIdentityToken").Should().Be("workload-1");
         afterReset.Status.Should().Be(HttpStatusCode.BadRequest);

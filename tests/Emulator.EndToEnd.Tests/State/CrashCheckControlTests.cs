@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Emulator.EndToEnd.Tests.Infrastructure;
 
 namespace Emulator.EndToEnd.Tests.State;
@@ -32,7 +33,7 @@ public sealed class CrashCheckControlTests
             await File.WriteAllLinesAsync(round, driver.Lines);
         }
 
-        var lines = (await File.ReadAllLinesAsync(round)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var lines = (await File.ReadAllLinesAsync(round)).Select(Parse).ToList();
         var acks = lines.Where(l => l.Has("ack")).ToList();
         var roles = acks.Where(a => a.Text("ack") == "CreateRole").Select(a => a.Text("role")).ToList();
         var policies = acks.Where(a => a.Text("ack") == "CreatePolicy").Select(a => a.Text("policy")).ToList();
@@ -52,6 +53,12 @@ public sealed class CrashCheckControlTests
         problems.Should().Contain(policies.Select(p => $"acked CreatePolicy {p} is missing"));
         problems.Should().Contain(instances.Select(i => $"acked RunInstances {i} is missing"));
         problems.Should().Contain(p => p.StartsWith($"AssumeRole credentials {sessions[0]} acked before the kill: GetCallerIdentity is error InvalidClientTokenId"));
+    }
+
+    private static JsonElement Parse(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.Clone();
     }
 
     private static bool Acknowledged(IReadOnlyList<string> lines, params string[] operations) =>

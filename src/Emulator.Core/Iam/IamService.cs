@@ -18,6 +18,8 @@ public sealed class IamService(IamContext context)
 
     public RoleOperations Roles { get; } = new(context);
 
+    public ServiceLinkedRoleOperations ServiceLinkedRoles { get; } = new(context);
+
     public UserOperations Users { get; } = new(context);
 
     public GroupOperations Groups { get; } = new(context);

@@ -30,6 +30,7 @@ public sealed class AccountState
         Policies = new("policy", accountId, RowCodecs.ManagedPolicy);
         OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
         AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
+        ServiceLinkedRoleDeletions = new("service-linked-role-deletion", accountId, RowCodecs.ServiceLinkedRoleDeletion);
     }
 
     public string AccountId { get; }
@@ -60,6 +61,9 @@ public sealed class AccountState
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
     public EntityTable<AccessKey> AccessKeys { get; }
 
+    /// <summary>DeleteServiceLinkedRole tasks by id, for GetServiceLinkedRoleDeletionStatus.</summary>
+    public EntityTable<ServiceLinkedRoleDeletion> ServiceLinkedRoleDeletions { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -75,7 +79,7 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys];
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys, ServiceLinkedRoleDeletions];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -95,6 +99,7 @@ public sealed class AccountState
         Policies.CopyInto(copy.Policies);
         OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
         AccessKeys.CopyInto(copy.AccessKeys);
+        ServiceLinkedRoleDeletions.CopyInto(copy.ServiceLinkedRoleDeletions);
         return copy;
     }
 }

@@ -20,4 +20,7 @@ public sealed record Role(
     RoleLastUsed? LastUsed)
 {
     public string Arn => $"arn:aws:iam::{AccountId}:role{Path}{RoleName}";
+
+    /// <summary>Made by CreateServiceLinkedRole: only its service may change or delete it.</summary>
+    public bool ServiceLinked { get; init; }
 }

@@ -89,7 +89,7 @@ public sealed class RoleOperations(IamContext context)
         return context.Store.Write(state =>
         {
             ValidateTrustPrincipals(state, trust);
-            return ChangeIn(state, accountId, roleName!, role => role with { AssumeRolePolicy = trust });
+            return ChangeIn(state, accountId, roleName!, role => Modifiable(role) with { AssumeRolePolicy = trust });
         });
     }
 
@@ -99,7 +99,7 @@ public sealed class RoleOperations(IamContext context)
         context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
-            var role = Find(account, roleName!);
+            var role = Modifiable(Find(account, roleName!));
             if (account.InstanceProfiles.Values.Any(p => string.Equals(p.RoleName, role.RoleName, StringComparison.OrdinalIgnoreCase)))
             {
                 throw IamErrors.DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
@@ -125,7 +125,7 @@ public sealed class RoleOperations(IamContext context)
         IamRules.ValidateInlinePolicy(validator, policyName, policyDocument);
         validator.ThrowIfInvalid();
         var policy = IamRules.ParsePolicy(policyDocument!, PolicyKind.Identity);
-        Change(accountId, roleName!, role => role with
+        Change(accountId, roleName!, role => Modifiable(role) with
         {
             InlinePolicies = IamRules.PutInline(role.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "role", role.RoleName),
         });
@@ -150,7 +150,7 @@ public sealed class RoleOperations(IamContext context)
     public void DeletePolicy(string accountId, string? roleName, string? policyName)
     {
         new ParameterValidator().Name("roleName", roleName, 64).Name("policyName", policyName, 128).ThrowIfInvalid();
-        Change(accountId, roleName!, role => role with
+        Change(accountId, roleName!, role => Modifiable(role) with
         {
             InlinePolicies = IamRules.DeleteInline(role.InlinePolicies, policyName!, "role", role.RoleName),
         });
@@ -162,7 +162,7 @@ public sealed class RoleOperations(IamContext context)
         context.Store.Write(state =>
         {
             var policy = IamRules.AttachablePolicy(state, IamRules.Account(state, accountId), policyArn!);
-            return ChangeIn(state, accountId, roleName!, role => role with
+            return ChangeIn(state, accountId, roleName!, role => Modifiable(role) with
             {
                 AttachedPolicyArns = IamRules.Attach(role.AttachedPolicyArns, policy, "PoliciesPerRole"),
             });
@@ -172,7 +172,7 @@ public sealed class RoleOperations(IamContext context)
     public void DetachPolicy(string accountId, string? roleName, string? policyArn)
     {
         new ParameterValidator().Name("roleName", roleName, 64).Arn("policyArn", policyArn).ThrowIfInvalid();
-        Change(accountId, roleName!, role => role with { AttachedPolicyArns = IamRules.Detach(role.AttachedPolicyArns, policyArn!) });
+        Change(accountId, roleName!, role => Modifiable(role) with { AttachedPolicyArns = IamRules.Detach(role.AttachedPolicyArns, policyArn!) });
     }
 
     public Page<ManagedPolicy> ListAttachedPolicies(string accountId, string? roleName, string? pathPrefix, string? marker, int? maxItems)
@@ -194,14 +194,14 @@ public sealed class RoleOperations(IamContext context)
         context.Store.Write(state =>
         {
             var boundary = IamRules.BoundaryArn(state, IamRules.Account(state, accountId), permissionsBoundary!);
-            return ChangeIn(state, accountId, roleName!, role => role with { PermissionsBoundaryArn = boundary });
+            return ChangeIn(state, accountId, roleName!, role => Modifiable(role) with { PermissionsBoundaryArn = boundary });
         });
     }
 
     public void DeletePermissionsBoundary(string accountId, string? roleName)
     {
         new ParameterValidator().Name("roleName", roleName, 64).ThrowIfInvalid();
-        Change(accountId, roleName!, role => role with { PermissionsBoundaryArn = null });
+        Change(accountId, roleName!, role => Modifiable(role) with { PermissionsBoundaryArn = null });
     }
 
     public void Tag(string accountId, string? roleName, IReadOnlyList<Tag> tags)
@@ -320,6 +320,15 @@ public sealed class RoleOperations(IamContext context)
 
         return service == "sts" && resource.StartsWith("federated-user/", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A service-linked role belongs to its service: its trust, policies, boundary and existence change only
+    /// through the service (AWS answers UnmodifiableEntity; description and tags stay the user's).
+    /// </summary>
+    private static Role Modifiable(Role role) =>
+        role.ServiceLinked
+            ? throw IamErrors.UnmodifiableEntity($"Cannot perform the operation on the protected role '{role.RoleName}' - this role is only modifiable by AWS")
+            : role;
 
     private Role Change(string accountId, string roleName, Func<Role, Role> change) =>
         context.Store.Write(state => ChangeIn(state, accountId, roleName, change));

@@ -25,6 +25,7 @@ public static class RowCodecs
     public static readonly IRowCodec<IamInstanceProfileAssociation> Association = new JsonRowCodec<IamInstanceProfileAssociation>(StateJsonContext.Default.IamInstanceProfileAssociation);
     public static readonly IRowCodec<InstanceMetadataDefaults> MetadataDefaults = new JsonRowCodec<InstanceMetadataDefaults>(StateJsonContext.Default.InstanceMetadataDefaults);
     public static readonly IRowCodec<ContainerCredentialBinding> ContainerCredential = new JsonRowCodec<ContainerCredentialBinding>(StateJsonContext.Default.ContainerCredentialBinding);
+    public static readonly IRowCodec<ServiceLinkedRoleDeletion> ServiceLinkedRoleDeletion = new JsonRowCodec<ServiceLinkedRoleDeletion>(StateJsonContext.Default.ServiceLinkedRoleDeletion);
     public static readonly IRowCodec<string> Text = new TextCodec();
     public static readonly IRowCodec<int> Count = new CountCodec();
     public static readonly IRowCodec<AccountState> Account = new AccountCodec();

@@ -28,6 +28,7 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(IamInstanceProfileAssociation))]
 [JsonSerializable(typeof(InstanceMetadataDefaults))]
 [JsonSerializable(typeof(ContainerCredentialBinding))]
+[JsonSerializable(typeof(ServiceLinkedRoleDeletion))]
 [JsonSerializable(typeof(AccountDocument))]
 [JsonSerializable(typeof(TextDocument))]
 [JsonSerializable(typeof(CountDocument))]

@@ -189,6 +189,17 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>
+    /// SIGKILL to the server alone, as a power cut or the OOM killer would: no shutdown code runs. Waits until it is
+    /// gone; the output stays readable and dispose stays safe.
+    /// </summary>
+    public void Crash()
+    {
+        var running = process ?? throw new InvalidOperationException("The emulator is not running.");
+        running.Kill(entireProcessTree: false);
+        running.WaitForExit();
+    }
+
     public Task DisposeAsync()
     {
         Dispose();

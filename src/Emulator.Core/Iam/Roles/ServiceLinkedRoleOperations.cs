@@ -67,7 +67,7 @@ public sealed class ServiceLinkedRoleOperations(IamContext context)
 
     public ServiceLinkedRoleDeletion DeletionStatus(string accountId, string? deletionTaskId)
     {
-        new ParameterValidator().Length("deletionTaskId", deletionTaskId, 1, 1000).ThrowIfInvalid();
+        new ParameterValidator().Required("deletionTaskId", deletionTaskId).Length("deletionTaskId", deletionTaskId, 1, 1000).ThrowIfInvalid();
         if (!deletionTaskId!.StartsWith("task/aws-service-role/", StringComparison.Ordinal))
         {
             throw IamErrors.InvalidInput($"Invalid deletion task id: {deletionTaskId}");

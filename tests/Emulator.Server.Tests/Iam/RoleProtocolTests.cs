@@ -66,6 +66,20 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
     }
 
     [Fact]
+    public async Task UpdateRole_answers_an_empty_UpdateRoleResult_before_ResponseMetadata()
+    {
+        var name = Unique("upd");
+        await iam.Call("CreateRole", ("RoleName", name), ("AssumeRolePolicyDocument", Documents.Ec2Trust));
+
+        var response = await iam.Call("UpdateRole", ("RoleName", name), ("Description", "changed"));
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        var children = response.Xml.Root!.Elements().ToList();
+        children.Select(e => e.Name).Should().Equal(IamResponse.Iam + "UpdateRoleResult", IamResponse.Iam + "ResponseMetadata");
+        children[0].IsEmpty.Should().BeTrue("AWS answers <UpdateRoleResult/> with no members");
+    }
+
+    [Fact]
     public async Task Creating_a_role_twice_is_EntityAlreadyExists_with_409()
     {
         var name = Unique("dup");

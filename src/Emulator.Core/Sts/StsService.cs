@@ -50,6 +50,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             .Check(request.TransitiveTagKeys.Count <= 50, "transitiveTagKeys", "Member must have length less than or equal to 50");
         ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
         validator.ThrowIfInvalid();
+        RequireWellFormedRoleArn(request.RoleArn!);
         if (request.Tags.Count > 0)
         {
             TagRules.Validate(validator, request.Tags, caseInsensitiveKeys: true);
@@ -184,6 +185,20 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             .Range("durationSeconds", request.DurationSeconds, MinimumDuration, 43200);
         ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
         validator.ThrowIfInvalid();
+        RequireWellFormedRoleArn(request.RoleArn!);
+    }
+
+    /// <summary>
+    /// STS parses RoleArn as an ARN once its length passes: six colon-separated fields, "arn", then a partition,
+    /// a service and a resource that are not empty (region and account may be). Anything else is
+    /// "ValidationError: &lt;arn&gt; is invalid", before any trust policy is read; a well-formed ARN naming no role is AccessDenied.
+    /// </summary>
+    public static void RequireWellFormedRoleArn(string roleArn)
+    {
+        if (!Audit.ArnParts.TryParse(roleArn, out var arn) || arn.Resource.Length == 0)
+        {
+            throw IamErrors.ValidationError($"{roleArn} is invalid");
+        }
     }
 
     /// <summary>GetSessionToken: long-term credentials only; users 900–129600 s (default 43200), the root at most 3600.</summary>

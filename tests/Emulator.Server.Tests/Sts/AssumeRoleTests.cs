@@ -51,6 +51,43 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         session.Value("Account").Should().Be("111111111111");
     }
 
+    // The RoleArns and answers AWS gave (recorded responses): each malformed ARN is long enough for the model's
+    // length check, so it is STS's own ARN parse that refuses it.
+    [Theory]
+    [InlineData("nothing-valid-in-here")]
+    [InlineData("arn::b:::something/test-role")]
+    [InlineData("arn:a::::something/test-role")]
+    [InlineData("arn:a:::something/test-role")]
+    [InlineData("arn:a:a::aaaaaaaaaa:")]
+    public async Task A_malformed_RoleArn_is_ValidationError_is_invalid_before_any_trust_check(string roleArn)
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", roleArn), ("RoleSessionName", "Session1"));
+
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("ValidationError");
+        response.ErrorMessage.Should().Be($"{roleArn} is invalid");
+        response.ErrorType.Should().Be("Sender");
+    }
+
+    [Fact]
+    public async Task A_well_formed_ARN_that_names_no_role_passes_the_parse_and_is_AccessDenied()
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1"));
+
+        response.Status.Should().Be(HttpStatusCode.Forbidden);
+        response.ErrorCode.Should().Be("AccessDenied");
+    }
+
+    [Fact]
+    public async Task A_bad_session_name_with_a_well_formed_ARN_is_the_model_ValidationError()
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1:2"));
+
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorMessage.Should().Be(
+            "1 validation error detected: Value 'Session1:2' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+    }
+
     [Theory]
     [InlineData("899", "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900")]
     [InlineData("43201", "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200")]

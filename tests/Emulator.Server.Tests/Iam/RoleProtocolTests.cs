@@ -282,6 +282,30 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
         notArn.ErrorMessage.Should().Be("ARN arn:aws:iam::aws:role/Nope is not valid.");
     }
 
+    // AWS's recorded answer to AttachRolePolicy/AttachUserPolicy with "longpolicynamebutnoarn" or a policy's bare name.
+    [Theory]
+    [InlineData("AttachRolePolicy", "RoleName", "CreateRole")]
+    [InlineData("AttachUserPolicy", "UserName", "CreateUser")]
+    [InlineData("AttachGroupPolicy", "GroupName", "CreateGroup")]
+    public async Task Attaching_a_policy_name_instead_of_an_ARN_is_ValidationError_Could_not_be_parsed(string action, string nameParameter, string create)
+    {
+        var name = Unique("noarn");
+        (string, string)[] createParameters = create == "CreateRole"
+            ? [(nameParameter, name), ("AssumeRolePolicyDocument", Documents.Ec2Trust)]
+            : [(nameParameter, name)];
+        (await iam.Call(create, createParameters)).Status.Should().Be(HttpStatusCode.OK);
+
+        var policyName = await iam.Call(action, (nameParameter, name), ("PolicyArn", "ReadOnlyAccess-by-name-only"));
+        var noArn = await iam.Call(action, (nameParameter, name), ("PolicyArn", "longpolicynamebutnoarn"));
+
+        foreach (var response in new[] { policyName, noArn })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("ValidationError");
+            response.ErrorMessage.Should().Be("Invalid ARN:  Could not be parsed!");
+        }
+    }
+
     [Fact]
     public async Task Tag_keys_on_roles_are_case_insensitive()
     {

@@ -136,13 +136,40 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
     }
 
     [Fact]
-    public async Task A_malformed_trust_policy_is_MalformedPolicyDocument()
+    public async Task A_trust_policy_that_is_not_JSON_is_MalformedPolicyDocument_invalid_Json()
     {
-        var response = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow" """));
+        // AWS's recorded answer to a trust policy with a trailing comma.
+        var trailingComma = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument",
+            """{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Principal":"*","Effect":"Allow",}]}"""));
+        var truncated = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow" """));
+        var fileName = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", "assume-role-policy.json"));
 
-        response.Status.Should().Be(HttpStatusCode.BadRequest);
-        response.ErrorCode.Should().Be("MalformedPolicyDocument");
-        response.ErrorMessage.Should().Be("Syntax errors in policy.");
+        foreach (var response in new[] { trailingComma, truncated, fileName })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("MalformedPolicyDocument");
+            response.ErrorMessage.Should().Be("This policy contains invalid Json");
+        }
+    }
+
+    [Fact]
+    public async Task A_permission_policy_that_is_not_JSON_is_invalid_Json_and_JSON_of_the_wrong_shape_Syntax_errors()
+    {
+        var role = Unique("inl");
+        await iam.Call("CreateRole", ("RoleName", role), ("AssumeRolePolicyDocument", Documents.Ec2Trust));
+
+        var notJson = await iam.Call("PutRolePolicy", ("RoleName", role), ("PolicyName", "p"), ("PolicyDocument", """{"Version":"2012-10-17",}"""));
+        var managed = await iam.Call("CreatePolicy", ("PolicyName", Unique("pol")), ("PolicyDocument", "{not json"));
+        var wrongShape = await iam.Call("PutRolePolicy", ("RoleName", role), ("PolicyName", "p"),
+            ("PolicyDocument", """{"Version":"2012-10-17","Statement":"Allow everything"}"""));
+
+        notJson.ErrorCode.Should().Be("MalformedPolicyDocument");
+        notJson.ErrorMessage.Should().Be("This policy contains invalid Json");
+        managed.ErrorCode.Should().Be("MalformedPolicyDocument");
+        managed.ErrorMessage.Should().Be("This policy contains invalid Json");
+        wrongShape.Status.Should().Be(HttpStatusCode.BadRequest);
+        wrongShape.ErrorCode.Should().Be("MalformedPolicyDocument");
+        wrongShape.ErrorMessage.Should().Be("Syntax errors in policy.");
     }
 
     [Fact]

@@ -268,7 +268,7 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
 
         syntax.Status.Should().Be(HttpStatusCode.BadRequest);
         syntax.ErrorCode.Should().Be("MalformedPolicyDocument");
-        syntax.ErrorMessage.Should().Be("Syntax errors in policy.");
+        syntax.ErrorMessage.Should().Be("This policy contains invalid Json", "the input is cut off mid-JSON");
         noResource.ErrorCode.Should().Be("MalformedPolicyDocument");
         noResource.ErrorMessage.Should().Be("Policy statement must contain resources.");
     }

@@ -53,7 +53,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         RequireWellFormedRoleArn(request.RoleArn!);
         if (request.Tags.Count > 0)
         {
-            TagRules.Validate(validator, request.Tags, caseInsensitiveKeys: true);
+            TagRules.ValidateSessionTags(validator, request.Tags);
         }
 
         if (request.SourceIdentity is not null && request.SourceIdentity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
@@ -234,7 +234,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         validator.ThrowIfInvalid();
         if (tags.Count > 0)
         {
-            TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
+            TagRules.ValidateSessionTags(validator, tags);
         }
 
         ParseSessionPolicy(policy);

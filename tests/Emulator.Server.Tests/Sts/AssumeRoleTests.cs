@@ -70,6 +70,22 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
     }
 
     [Fact]
+    public async Task Session_tag_keys_differing_only_in_case_are_InvalidParameterValue_on_AssumeRole_and_GetFederationToken()
+    {
+        (string, string)[] tags = [("Tags.member.1.Key", "Team"), ("Tags.member.1.Value", "a"), ("Tags.member.2.Key", "team"), ("Tags.member.2.Value", "b")];
+
+        var assumed = await Assume(Dev, "abcd", tags);
+        var federated = await factory.Iam("AKIAROOTA00000000001", "root-a").For("sts").Call("GetFederationToken", [("Name", "fed"), .. tags]);
+
+        foreach (var response in new[] { assumed, federated })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("InvalidParameterValue");
+            response.ErrorMessage.Should().Be("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+        }
+    }
+
+    [Fact]
     public async Task A_well_formed_ARN_that_names_no_role_passes_the_parse_and_is_AccessDenied()
     {
         var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1"));

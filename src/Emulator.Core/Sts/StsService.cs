@@ -112,12 +112,10 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         var transitiveIn = inherited is null
             ? []
             : inherited.Tags.Where(t => inherited.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase)).ToList();
-        foreach (var tag in request.Tags)
+        // AWS's recorded wording names no key, and compares keys without case.
+        if (request.Tags.Any(tag => transitiveIn.Any(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase))))
         {
-            if (transitiveIn.Any(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw IamErrors.InvalidParameter($"One or more of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session: {tag.Key}");
-            }
+            throw IamErrors.InvalidParameter("One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.");
         }
 
         var sessionTags = TagRules.Apply(TagRules.Apply([.. role.Tags], transitiveIn, true), request.Tags, true);

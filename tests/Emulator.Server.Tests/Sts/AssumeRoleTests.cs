@@ -291,10 +291,19 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         var ownTeam = await iam.Call("GetRole", ("RoleName", "team-web"));
         var overridden = await Dev.WithCredentials(first, "sts").Call("AssumeRole", ("RoleArn", "arn:aws:iam::111111111111:role/team-web"), ("RoleSessionName", "hop"),
             ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "db"));
+        var overriddenInOtherCase = await Dev.WithCredentials(first, "sts").Call("AssumeRole", ("RoleArn", "arn:aws:iam::111111111111:role/team-web"), ("RoleSessionName", "hop"),
+            ("Tags.member.1.Key", "TEAM"), ("Tags.member.1.Value", "db"));
 
         first.Value("PackedPolicySize").Should().NotBeNull();
         ownTeam.Status.Should().Be(HttpStatusCode.OK, "aws:PrincipalTag/team resolves from the transitive tag");
-        overridden.Status.Should().Be(HttpStatusCode.BadRequest, "a transitive key cannot be set again down the chain");
+
+        // AWS's recorded answer, the same whatever the case of the key.
+        foreach (var response in new[] { overridden, overriddenInOtherCase })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest, "a transitive key cannot be set again down the chain");
+            response.ErrorCode.Should().Be("InvalidParameterValue");
+            response.ErrorMessage.Should().Be("One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.");
+        }
     }
 
     [Fact]
@@ -303,6 +312,8 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         var response = await Assume(Dev, "abcd", ("TransitiveTagKeys.member.1", "team"));
 
         response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("InvalidParameterValue");
+        response.ErrorMessage.Should().Be("The specified transitive tag key must be included in the requested tags.");
     }
 
     [Fact]

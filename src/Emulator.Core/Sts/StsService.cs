@@ -244,7 +244,8 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         }
 
         var now = context.Now();
-        var packed = PackedSize(policy, policyArns, tags);
+        // Unlike AssumeRole, GetFederationToken always answers PackedPolicySize: 0 when nothing was packed (AWS's recorded answer).
+        var packed = policy is not null || policyArns.Count > 0 || tags.Count > 0 ? PackedSize(policy, policyArns, tags) : 0;
         return Issue(NewSession(SessionKind.FederatedUser, caller.AccountId, now, duration) with
         {
             FederatedName = name,
@@ -254,7 +255,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             Tags = tags,
             InlinePolicy = policy,
             PolicyArns = policyArns,
-        }, policy is not null || policyArns.Count > 0 || tags.Count > 0 ? packed : null);
+        }, packed);
     }
 
     /// <summary>

@@ -86,6 +86,18 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
     }
 
     [Fact]
+    public async Task GetFederationToken_without_policies_or_tags_answers_PackedPolicySize_0_where_AssumeRole_omits_it()
+    {
+        var federated = await factory.Iam("AKIAROOTA00000000001", "root-a").For("sts").Call("GetFederationToken", ("Name", "plain"), ("DurationSeconds", "900"));
+        var assumed = await Assume(Dev, "abcd");
+
+        federated.Status.Should().Be(HttpStatusCode.OK);
+        federated.Value("PackedPolicySize").Should().Be("0");
+        federated.Value("FederatedUserId").Should().Be("111111111111:plain");
+        assumed.Element("PackedPolicySize").Should().BeNull();
+    }
+
+    [Fact]
     public async Task A_well_formed_ARN_that_names_no_role_passes_the_parse_and_is_AccessDenied()
     {
         var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1"));

@@ -21,7 +21,9 @@ public static class OpenIdConnectProviderActions
             var provider = providers.Get(c.AccountId, c["OpenIDConnectProviderArn"]);
             w.Value("Url", provider.Url).StringList("ClientIDList", provider.ClientIds).StringList("ThumbprintList", provider.Thumbprints)
                 .Value("CreateDate", provider.CreateDate);
-            IamXml.Tags(w, provider.Tags);
+
+            // "The returned list of tags is sorted by tag key" (GetOpenIDConnectProvider's output shape).
+            IamXml.Tags(w, provider.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList());
         });
         yield return Op("ListOpenIDConnectProviders", AwsOperation.Everything, (c, w) =>
             w.List("OpenIDConnectProviderList", providers.List(c.AccountId), (p, provider) => p.Value("Arn", provider.Arn)));

@@ -14,18 +14,18 @@ public static class PolicyActions
         yield return Op("CreatePolicy", IamResources.NewPolicy, (c, w) =>
         {
             var policy = policies.Create(c.AccountId, c["PolicyName"], c["Path"], c["PolicyDocument"], c["Description"], c.Parameters.Tags());
-            w.Object("Policy", p => IamXml.Policy(p, policy, new PolicyUsage(0, 0), withDescription: true));
+            w.Object("Policy", p => IamXml.Policy(p, policy, new PolicyUsage(0, 0), PolicyShape.Created));
         });
         yield return Op("GetPolicy", IamResources.Policy, (c, w) =>
         {
             var detail = policies.GetDetail(c.AccountId, c["PolicyArn"]);
-            w.Object("Policy", p => IamXml.Policy(p, detail.Policy, detail.Usage, withDescription: true));
+            w.Object("Policy", p => IamXml.Policy(p, detail.Policy, detail.Usage, PolicyShape.Full));
         });
         yield return Op("ListPolicies", AwsOperation.Everything, (c, w) =>
         {
             var page = policies.List(c.AccountId, c["Scope"], c.Parameters.Bool("OnlyAttached") ?? false, c["PathPrefix"],
                 c["PolicyUsageFilter"], c["Marker"], MaxItems(c));
-            w.List("Policies", page.Items, (p, item) => IamXml.Policy(p, item.Policy, item.Usage, withDescription: false));
+            w.List("Policies", page.Items, (p, item) => IamXml.Policy(p, item.Policy, item.Usage, PolicyShape.Listed));
             IamXml.Paging(w, page);
         });
         yield return Op("DeletePolicy", IamResources.Policy, (c, w) => policies.Delete(c.AccountId, c["PolicyArn"]));

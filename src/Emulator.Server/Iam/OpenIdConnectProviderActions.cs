@@ -41,8 +41,9 @@ public static class OpenIdConnectProviderActions
             providers.Untag(c.AccountId, c["OpenIDConnectProviderArn"], c.Parameters.List("TagKeys")));
         yield return Op("ListOpenIDConnectProviderTags", IamResources.OpenIdConnectProvider, (c, w) =>
         {
-            IamXml.Tags(w, providers.Get(c.AccountId, c["OpenIDConnectProviderArn"]).Tags);
-            w.Value("IsTruncated", false);
+            var page = providers.ListTags(c.AccountId, c["OpenIDConnectProviderArn"], c["Marker"], MaxItems(c));
+            IamXml.Tags(w, page.Items);
+            IamXml.Paging(w, page);
         });
     }
 

@@ -50,11 +50,11 @@ public static class PolicyActions
         yield return Op("SetDefaultPolicyVersion", IamResources.Policy, (c, w) => policies.SetDefaultVersion(c.AccountId, c["PolicyArn"], c["VersionId"]));
         yield return Op("ListEntitiesForPolicy", IamResources.Policy, (c, w) =>
         {
-            var entities = policies.ListEntities(c.AccountId, c["PolicyArn"], c["EntityFilter"], c["PathPrefix"]);
+            var entities = policies.ListEntities(c.AccountId, c["PolicyArn"], c["EntityFilter"], c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("PolicyGroups", entities.Groups, (g, group) => g.Value("GroupName", group.GroupName).Value("GroupId", group.GroupId));
             w.List("PolicyUsers", entities.Users, (u, user) => u.Value("UserName", user.UserName).Value("UserId", user.UserId));
             w.List("PolicyRoles", entities.Roles, (r, role) => r.Value("RoleName", role.RoleName).Value("RoleId", role.RoleId));
-            w.Value("IsTruncated", false);
+            w.Value("IsTruncated", entities.IsTruncated).Value("Marker", entities.Marker);
         });
         yield return Op("TagPolicy", IamResources.Policy, (c, w) => policies.Tag(c.AccountId, c["PolicyArn"], c.Parameters.Tags()));
         yield return Op("UntagPolicy", IamResources.Policy, (c, w) => policies.Untag(c.AccountId, c["PolicyArn"], c.Parameters.List("TagKeys")));

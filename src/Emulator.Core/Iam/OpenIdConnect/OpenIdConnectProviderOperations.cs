@@ -46,6 +46,14 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
         return context.Store.Read(state => Find(IamRules.Account(state, accountId), arn!));
     }
 
+    public Paging.Page<Tag> ListTags(string accountId, string? arn, string? marker, int? maxItems)
+    {
+        var validator = new ParameterValidator().Arn("openIDConnectProviderArn", arn);
+        Paging.Paginator.Validate(validator, marker, maxItems);
+        validator.ThrowIfInvalid();
+        return Paging.Paginator.Paginate(Get(accountId, arn).Tags, t => t.Key, marker, maxItems);
+    }
+
     public IReadOnlyList<OpenIdConnectProvider> List(string accountId) =>
         context.Store.Read(state => IamRules.Account(state, accountId).OpenIdConnectProviders.Values
             .OrderBy(p => p.Arn, StringComparer.Ordinal).ToList());

@@ -52,7 +52,7 @@ public sealed class ContainerCredentialRegistry(IamContext context)
         var tags = registration.SessionTags;
         try
         {
-            TagRules.Validate(ParameterValidator.ForSts(), tags, caseInsensitiveKeys: true);
+            TagRules.ValidateSessionTags(ParameterValidator.ForSts(), tags);
         }
         catch (AwsException e)
         {

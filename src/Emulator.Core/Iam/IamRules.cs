@@ -42,10 +42,10 @@ public static class IamRules
     /// <summary>The policy an Attach*/boundary call names: must be a policy ARN, and must exist.</summary>
     public static ManagedPolicy AttachablePolicy(EmulatorState state, AccountState account, string arn)
     {
-        if (!arn.StartsWith("arn:", StringComparison.Ordinal))
+        if (!Audit.ArnParts.TryParse(arn, out _))
         {
-            // Not an ARN at all fails the model's validation; an ARN of something else is InvalidInput.
-            throw IamErrors.ValidationError($"ARN {arn} is not valid.");
+            // AWS answers a policy name or any other non-ARN this way (two spaces, recorded); an ARN of something else is InvalidInput.
+            throw IamErrors.ValidationError("Invalid ARN:  Could not be parsed!");
         }
 
         if (!IsPolicyArn(arn))

@@ -50,9 +50,10 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             .Check(request.TransitiveTagKeys.Count <= 50, "transitiveTagKeys", "Member must have length less than or equal to 50");
         ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
         validator.ThrowIfInvalid();
+        RequireWellFormedRoleArn(request.RoleArn!);
         if (request.Tags.Count > 0)
         {
-            TagRules.Validate(validator, request.Tags, caseInsensitiveKeys: true);
+            TagRules.ValidateSessionTags(validator, request.Tags);
         }
 
         if (request.SourceIdentity is not null && request.SourceIdentity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
@@ -111,12 +112,10 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         var transitiveIn = inherited is null
             ? []
             : inherited.Tags.Where(t => inherited.TransitiveTagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase)).ToList();
-        foreach (var tag in request.Tags)
+        // AWS's recorded wording names no key, and compares keys without case.
+        if (request.Tags.Any(tag => transitiveIn.Any(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase))))
         {
-            if (transitiveIn.Any(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw IamErrors.InvalidParameter($"One or more of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session: {tag.Key}");
-            }
+            throw IamErrors.InvalidParameter("One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.");
         }
 
         var sessionTags = TagRules.Apply(TagRules.Apply([.. role.Tags], transitiveIn, true), request.Tags, true);
@@ -184,6 +183,20 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             .Range("durationSeconds", request.DurationSeconds, MinimumDuration, 43200);
         ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
         validator.ThrowIfInvalid();
+        RequireWellFormedRoleArn(request.RoleArn!);
+    }
+
+    /// <summary>
+    /// STS parses RoleArn as an ARN once its length passes: six colon-separated fields, "arn", then a partition,
+    /// a service and a resource that are not empty (region and account may be). Anything else is
+    /// "ValidationError: &lt;arn&gt; is invalid", before any trust policy is read; a well-formed ARN naming no role is AccessDenied.
+    /// </summary>
+    public static void RequireWellFormedRoleArn(string roleArn)
+    {
+        if (!Audit.ArnParts.TryParse(roleArn, out var arn) || arn.Resource.Length == 0)
+        {
+            throw IamErrors.ValidationError($"{roleArn} is invalid");
+        }
     }
 
     /// <summary>GetSessionToken: long-term credentials only; users 900–129600 s (default 43200), the root at most 3600.</summary>
@@ -219,7 +232,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         validator.ThrowIfInvalid();
         if (tags.Count > 0)
         {
-            TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
+            TagRules.ValidateSessionTags(validator, tags);
         }
 
         ParseSessionPolicy(policy);
@@ -231,7 +244,8 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         }
 
         var now = context.Now();
-        var packed = PackedSize(policy, policyArns, tags);
+        // Unlike AssumeRole, GetFederationToken always answers PackedPolicySize: 0 when nothing was packed (AWS's recorded answer).
+        var packed = policy is not null || policyArns.Count > 0 || tags.Count > 0 ? PackedSize(policy, policyArns, tags) : 0;
         return Issue(NewSession(SessionKind.FederatedUser, caller.AccountId, now, duration) with
         {
             FederatedName = name,
@@ -241,7 +255,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             Tags = tags,
             InlinePolicy = policy,
             PolicyArns = policyArns,
-        }, policy is not null || policyArns.Count > 0 || tags.Count > 0 ? packed : null);
+        }, packed);
     }
 
     /// <summary>

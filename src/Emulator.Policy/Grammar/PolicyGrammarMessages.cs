@@ -8,6 +8,9 @@ namespace Emulator.Policy;
 public static class PolicyGrammarMessages
 {
     public const string SyntaxErrors = "Syntax errors in policy.";
+
+    /// <summary>Text that does not parse as JSON at all (a trailing comma, a file name passed instead of the file); JSON of the wrong shape is <see cref="SyntaxErrors"/>.</summary>
+    public const string InvalidJson = "This policy contains invalid Json";
     public const string VersionRequired = "Policy document must be version 2012-10-17 or greater.";
     public const string LegacyParsingFailed = "The policy failed legacy parsing";
     public const string DuplicateSid = "Statement IDs (SID) in a single policy must be unique.";

@@ -4,7 +4,8 @@ namespace Emulator.Policy;
 
 /// <summary>
 /// The syntax stage: reads the JSON with <see cref="JsonDocument"/> (no reflection, AOT-safe) and checks every
-/// shape IAM reports as "Syntax errors in policy.". Returns null for any such error.
+/// shape IAM reports as "Syntax errors in policy.". Returns null for any such error, telling apart text that
+/// is not JSON at all (IAM: "This policy contains invalid Json").
 /// </summary>
 /// <remarks>
 /// A repeated JSON member keeps its last value, as most JSON readers (and the validator IAM's messages were
@@ -19,8 +20,9 @@ internal static class PolicyJsonReader
         MaxDepth = 64,
     };
 
-    public static RawPolicy? Read(string document)
+    public static RawPolicy? Read(string document, out bool invalidJson)
     {
+        invalidJson = false;
         JsonDocument json;
         try
         {
@@ -28,11 +30,13 @@ internal static class PolicyJsonReader
         }
         catch (JsonException)
         {
+            invalidJson = true;
             return null;
         }
         catch (ArgumentException)
         {
             // Invalid UTF-16 (a lone surrogate) in the input string.
+            invalidJson = true;
             return null;
         }
 

@@ -9,9 +9,14 @@ public static class PolicyParser
     /// </summary>
     public static PolicyParseResult Parse(string document, PolicyKind kind)
     {
-        if (document is null || PolicyJsonReader.Read(document) is not { } raw)
+        if (document is null)
         {
             return PolicyParseResult.Failure(PolicyGrammarMessages.SyntaxErrors);
+        }
+
+        if (PolicyJsonReader.Read(document, out var invalidJson) is not { } raw)
+        {
+            return PolicyParseResult.Failure(invalidJson ? PolicyGrammarMessages.InvalidJson : PolicyGrammarMessages.SyntaxErrors);
         }
 
         if (GrammarValidator.Validate(raw, kind) is { } error)

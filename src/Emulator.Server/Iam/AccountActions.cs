@@ -27,7 +27,7 @@ public static class AccountActions
     /// <summary>Core reads the account in one snapshot; the XML is written after the store call returns.</summary>
     private static void AuthorizationDetails(IamService iam, OperationContext c, QueryXmlWriter w)
     {
-        var details = iam.Account.AuthorizationDetails(c.AccountId, c.Parameters.List("Filter"));
+        var details = iam.Account.AuthorizationDetails(c.AccountId, c.Parameters.List("Filter"), c["Marker"], MaxItems(c));
         w.List("UserDetailList", details.Users, (x, detail) =>
         {
             var user = detail.User;
@@ -72,7 +72,7 @@ public static class AccountActions
                 .Value("Description", policy.Description).Value("CreateDate", policy.CreateDate).Value("UpdateDate", policy.UpdateDate);
             x.List("PolicyVersionList", policy.Versions, (v, version) => IamXml.PolicyVersion(v, policy, version, withDocument: true));
         });
-        w.Value("IsTruncated", false);
+        w.Value("IsTruncated", details.IsTruncated).Value("Marker", details.Marker);
     }
 
     private static void Inline(QueryXmlWriter x, string name, IEnumerable<InlinePolicy> policies) =>

@@ -74,26 +74,33 @@ public static class IamXml
         w.Value("Path", group.Path).Value("GroupName", group.GroupName).Value("GroupId", group.GroupId).Value("Arn", group.Arn)
             .Value("CreateDate", group.CreateDate);
 
-    public static void InstanceProfile(QueryXmlWriter w, InstanceProfile profile, Role? role)
+    /// <param name="withTags">False for ListInstanceProfiles, which "does not return tags" (its API reference).</param>
+    public static void InstanceProfile(QueryXmlWriter w, InstanceProfile profile, Role? role, bool withTags = true)
     {
         w.Value("Path", profile.Path).Value("InstanceProfileName", profile.InstanceProfileName)
             .Value("InstanceProfileId", profile.InstanceProfileId).Value("Arn", profile.Arn).Value("CreateDate", profile.CreateDate)
             .List("Roles", role is null ? [] : new[] { role }, (r, item) => Role(r, item, RoleShape.InProfile));
-        Tags(w, profile.Tags, omitWhenEmpty: true);
+        if (withTags)
+        {
+            Tags(w, profile.Tags, omitWhenEmpty: true);
+        }
     }
 
-    public static void Policy(QueryXmlWriter w, ManagedPolicy policy, PolicyUsage usage, bool withDescription)
+    public static void Policy(QueryXmlWriter w, ManagedPolicy policy, PolicyUsage usage, PolicyShape shape)
     {
         w.Value("PolicyName", policy.PolicyName).Value("PolicyId", policy.PolicyId).Value("Arn", policy.Arn).Value("Path", policy.Path)
             .Value("DefaultVersionId", policy.DefaultVersionId).Value("AttachmentCount", usage.Attachments)
             .Value("PermissionsBoundaryUsageCount", usage.Boundaries).Value("IsAttachable", true);
-        if (withDescription)
+        if (shape == PolicyShape.Full)
         {
             w.Value("Description", policy.Description);
         }
 
         w.Value("CreateDate", policy.CreateDate).Value("UpdateDate", policy.UpdateDate);
-        Tags(w, policy.Tags, omitWhenEmpty: true);
+        if (shape != PolicyShape.Listed)
+        {
+            Tags(w, policy.Tags, omitWhenEmpty: shape == PolicyShape.Created);
+        }
     }
 
     public static void PolicyVersion(QueryXmlWriter w, ManagedPolicy policy, PolicyVersion version, bool withDocument)

@@ -23,7 +23,7 @@ public static class InstanceProfileActions
         yield return Op("ListInstanceProfiles", c => IamResources.PathPrefix(c, "instance-profile"), (c, w) =>
         {
             var page = profiles.List(c.AccountId, c["PathPrefix"], c["Marker"], MaxItems(c));
-            w.List("InstanceProfiles", page.Items, (p, item) => IamXml.InstanceProfile(p, item.Profile, item.Role));
+            w.List("InstanceProfiles", page.Items, (p, item) => IamXml.InstanceProfile(p, item.Profile, item.Role, withTags: false));
             IamXml.Paging(w, page);
         });
         yield return Op("ListInstanceProfilesForRole", c => resources.Role(c), (c, w) =>

@@ -21,7 +21,9 @@ public static class OpenIdConnectProviderActions
             var provider = providers.Get(c.AccountId, c["OpenIDConnectProviderArn"]);
             w.Value("Url", provider.Url).StringList("ClientIDList", provider.ClientIds).StringList("ThumbprintList", provider.Thumbprints)
                 .Value("CreateDate", provider.CreateDate);
-            IamXml.Tags(w, provider.Tags);
+
+            // "The returned list of tags is sorted by tag key" (GetOpenIDConnectProvider's output shape).
+            IamXml.Tags(w, provider.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList());
         });
         yield return Op("ListOpenIDConnectProviders", AwsOperation.Everything, (c, w) =>
             w.List("OpenIDConnectProviderList", providers.List(c.AccountId), (p, provider) => p.Value("Arn", provider.Arn)));
@@ -39,8 +41,9 @@ public static class OpenIdConnectProviderActions
             providers.Untag(c.AccountId, c["OpenIDConnectProviderArn"], c.Parameters.List("TagKeys")));
         yield return Op("ListOpenIDConnectProviderTags", IamResources.OpenIdConnectProvider, (c, w) =>
         {
-            IamXml.Tags(w, providers.Get(c.AccountId, c["OpenIDConnectProviderArn"]).Tags);
-            w.Value("IsTruncated", false);
+            var page = providers.ListTags(c.AccountId, c["OpenIDConnectProviderArn"], c["Marker"], MaxItems(c));
+            IamXml.Tags(w, page.Items);
+            IamXml.Paging(w, page);
         });
     }
 

@@ -14,18 +14,18 @@ public static class PolicyActions
         yield return Op("CreatePolicy", IamResources.NewPolicy, (c, w) =>
         {
             var policy = policies.Create(c.AccountId, c["PolicyName"], c["Path"], c["PolicyDocument"], c["Description"], c.Parameters.Tags());
-            w.Object("Policy", p => IamXml.Policy(p, policy, new PolicyUsage(0, 0), withDescription: true));
+            w.Object("Policy", p => IamXml.Policy(p, policy, new PolicyUsage(0, 0), PolicyShape.Created));
         });
         yield return Op("GetPolicy", IamResources.Policy, (c, w) =>
         {
             var detail = policies.GetDetail(c.AccountId, c["PolicyArn"]);
-            w.Object("Policy", p => IamXml.Policy(p, detail.Policy, detail.Usage, withDescription: true));
+            w.Object("Policy", p => IamXml.Policy(p, detail.Policy, detail.Usage, PolicyShape.Full));
         });
         yield return Op("ListPolicies", AwsOperation.Everything, (c, w) =>
         {
             var page = policies.List(c.AccountId, c["Scope"], c.Parameters.Bool("OnlyAttached") ?? false, c["PathPrefix"],
                 c["PolicyUsageFilter"], c["Marker"], MaxItems(c));
-            w.List("Policies", page.Items, (p, item) => IamXml.Policy(p, item.Policy, item.Usage, withDescription: false));
+            w.List("Policies", page.Items, (p, item) => IamXml.Policy(p, item.Policy, item.Usage, PolicyShape.Listed));
             IamXml.Paging(w, page);
         });
         yield return Op("DeletePolicy", IamResources.Policy, (c, w) => policies.Delete(c.AccountId, c["PolicyArn"]));
@@ -50,11 +50,11 @@ public static class PolicyActions
         yield return Op("SetDefaultPolicyVersion", IamResources.Policy, (c, w) => policies.SetDefaultVersion(c.AccountId, c["PolicyArn"], c["VersionId"]));
         yield return Op("ListEntitiesForPolicy", IamResources.Policy, (c, w) =>
         {
-            var entities = policies.ListEntities(c.AccountId, c["PolicyArn"], c["EntityFilter"], c["PathPrefix"]);
+            var entities = policies.ListEntities(c.AccountId, c["PolicyArn"], c["EntityFilter"], c["PathPrefix"], c["Marker"], MaxItems(c));
             w.List("PolicyGroups", entities.Groups, (g, group) => g.Value("GroupName", group.GroupName).Value("GroupId", group.GroupId));
             w.List("PolicyUsers", entities.Users, (u, user) => u.Value("UserName", user.UserName).Value("UserId", user.UserId));
             w.List("PolicyRoles", entities.Roles, (r, role) => r.Value("RoleName", role.RoleName).Value("RoleId", role.RoleId));
-            w.Value("IsTruncated", false);
+            w.Value("IsTruncated", entities.IsTruncated).Value("Marker", entities.Marker);
         });
         yield return Op("TagPolicy", IamResources.Policy, (c, w) => policies.Tag(c.AccountId, c["PolicyArn"], c.Parameters.Tags()));
         yield return Op("UntagPolicy", IamResources.Policy, (c, w) => policies.Untag(c.AccountId, c["PolicyArn"], c.Parameters.List("TagKeys")));

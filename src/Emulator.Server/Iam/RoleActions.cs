@@ -25,7 +25,12 @@ public static class RoleActions
             IamXml.Paging(w, page);
         });
         yield return Op("UpdateRole", c => resources.Role(c), (c, w) =>
-            roles.Update(c.AccountId, c["RoleName"], c["Description"], c.Parameters.Int("MaxSessionDuration", "maxSessionDuration")));
+        {
+            roles.Update(c.AccountId, c["RoleName"], c["Description"], c.Parameters.Int("MaxSessionDuration", "maxSessionDuration"));
+
+            // UpdateRole's output shape is empty, yet IAM answers <UpdateRoleResult/>: botocore looks it up (KeyError without it).
+            w.EmptyResult();
+        });
         yield return Op("UpdateRoleDescription", c => resources.Role(c), (c, w) =>
         {
             var role = roles.Update(c.AccountId, c["RoleName"], c["Description"] ?? "", null);

@@ -53,30 +53,55 @@ public static class SimulationActions
         return values;
     }
 
+    /// <summary>
+    /// Each result as AWS answers it (recorded): OrganizationsDecisionDetail always (no SCP here denies);
+    /// for a named resource, EvalDecisionDetails (empty within one account) and ResourceSpecificResults with that
+    /// resource's decision; for "*" neither ("If the simulation ... specifies all resources (*), then the
+    /// parameter is not returned").
+    /// </summary>
     private static void Results(QueryXmlWriter w, Page<EvaluationResult> page)
     {
         w.List("EvaluationResults", page.Items, (x, result) =>
         {
+            var namedResource = result.EvalResourceName != "*";
             x.Value("EvalActionName", result.EvalActionName)
                 .Value("EvalResourceName", result.EvalResourceName)
-                .Value("EvalDecision", Decision(result.EvalDecision))
-                .List("MatchedStatements", result.MatchedStatements, (m, statement) => m
-                    .Value("SourcePolicyId", statement.SourcePolicyId)
-                    .Value("SourcePolicyType", statement.SourcePolicyType)
-                    .Object("StartPosition", p => Position(p, statement.StartPosition))
-                    .Object("EndPosition", p => Position(p, statement.EndPosition)))
-                .StringList("MissingContextValues", result.MissingContextValues);
-            if (result.AllowedByPermissionsBoundary is { } allowed)
-            {
-                x.Object("PermissionsBoundaryDecisionDetail", d => d.Value("AllowedByPermissionsBoundary", allowed));
-            }
-
-            if (result.EvalDecisionDetails.Count > 0)
+                .Value("EvalDecision", Decision(result.EvalDecision));
+            Matched(x, result);
+            x.Object("OrganizationsDecisionDetail", d => d.Value("AllowedByOrganizations", true));
+            Boundary(x, result);
+            if (result.EvalDecisionDetails.Count > 0 || namedResource)
             {
                 x.Map("EvalDecisionDetails", result.EvalDecisionDetails.Select(d => KeyValuePair.Create(d.Key, Decision(d.Value))));
             }
+
+            if (namedResource)
+            {
+                x.List("ResourceSpecificResults", new[] { result }, (r, specific) =>
+                {
+                    r.Value("EvalResourceName", specific.EvalResourceName).Value("EvalResourceDecision", Decision(specific.EvalDecision));
+                    Matched(r, specific);
+                    Boundary(r, specific);
+                });
+            }
         });
         IamXml.Paging(w, page);
+    }
+
+    private static void Matched(QueryXmlWriter x, EvaluationResult result) =>
+        x.List("MatchedStatements", result.MatchedStatements, (m, statement) => m
+                .Value("SourcePolicyId", statement.SourcePolicyId)
+                .Value("SourcePolicyType", statement.SourcePolicyType)
+                .Object("StartPosition", p => Position(p, statement.StartPosition))
+                .Object("EndPosition", p => Position(p, statement.EndPosition)))
+            .StringList("MissingContextValues", result.MissingContextValues);
+
+    private static void Boundary(QueryXmlWriter x, EvaluationResult result)
+    {
+        if (result.AllowedByPermissionsBoundary is { } allowed)
+        {
+            x.Object("PermissionsBoundaryDecisionDetail", d => d.Value("AllowedByPermissionsBoundary", allowed));
+        }
     }
 
     private static void Position(QueryXmlWriter w, Position position) =>

@@ -155,6 +155,16 @@ public sealed class QueryXmlWriter
         return this;
     }
 
+    /// <summary>
+    /// Opens the result element though no member follows: operations whose output shape has no members
+    /// (UpdateRole) still answer <c>&lt;UpdateRoleResult/&gt;</c>, and SDKs read that element.
+    /// </summary>
+    public QueryXmlWriter EmptyResult()
+    {
+        EnsureResult();
+        return this;
+    }
+
     public QueryXmlWriter Empty(string name)
     {
         EnsureResult();

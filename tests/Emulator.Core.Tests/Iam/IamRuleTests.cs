@@ -176,7 +176,7 @@ public sealed class IamRuleTests
         var notPolicy = ErrorOf(() => fixture.Iam.Roles.AttachPolicy(IamFixture.Account, "attach", "arn:aws:iam::123456789012:role/attach"));
 
         notArn.Code.Should().Be("ValidationError");
-        notArn.Message.Should().Be("ARN ReadOnlyAccess-not-an-arn is not valid.");
+        notArn.Message.Should().Be("Invalid ARN:  Could not be parsed!");
         notPolicy.Code.Should().Be("InvalidInput");
     }
 }

@@ -49,7 +49,7 @@ public sealed class SeedLoaderTests
     {
         var message = ErrorOf("""{"accounts":[{"id":"111111111111","rootAccessKeyId":"AKIAAAAAAAAAAAAAAAA1","rootSecretAccessKey":"s","roles":[{"RoleName":"r","AssumeRolePolicyDocument":"{not json"}]}]}""");
 
-        message.Should().Be("accounts[0].roles[0].AssumeRolePolicyDocument: MalformedPolicyDocument: Syntax errors in policy.");
+        message.Should().Be("accounts[0].roles[0].AssumeRolePolicyDocument: MalformedPolicyDocument: This policy contains invalid Json");
     }
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class PolicyDocumentTests(DefaultEmulator emulator) : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_trust_policy_is_MalformedPolicyDocument_and_no_role_is_created()
+    public async Task A_truncated_trust_policy_is_MalformedPolicyDocument_invalid_Json_and_no_role_is_created()
     {
         files.Write("truncated-trust-policy.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole" """.TrimEnd());
         var role = UniqueName.For("truncated");
@@ -100,7 +100,7 @@ public sealed class PolicyDocumentTests(DefaultEmulator emulator) : IDisposable
         var error = (await aws.RunAsync("iam", "create-role", "--role-name", role,
             "--assume-role-policy-document", "file://truncated-trust-policy.json")).ShouldFailWith("MalformedPolicyDocument");
         error.Operation.Should().Be("CreateRole");
-        error.Message.Should().Be("Syntax errors in policy.");
+        error.Message.Should().Be("This policy contains invalid Json");
 
         (await aws.RunAsync("iam", "get-role", "--role-name", role)).ShouldFailWith("NoSuchEntity");
     }

@@ -5,13 +5,20 @@ public class GrammarMessageTests
 {
     private const string Syntax = PolicyGrammarMessages.SyntaxErrors;
 
+    // IAM today answers text that is not JSON (a file name passed instead of its content, a trailing comma)
+    // with "This policy contains invalid Json"; JSON of the wrong shape keeps "Syntax errors in policy.".
     [Fact]
-    public void Text_that_is_not_json_is_a_syntax_error() =>
-        Policies.ErrorOf("This is not a json document").Should().Be(Syntax);
+    public void Text_that_is_not_json_is_invalid_json() =>
+        Policies.ErrorOf("This is not a json document").Should().Be("This policy contains invalid Json");
 
     [Fact]
-    public void Empty_text_is_a_syntax_error() =>
-        Policies.ErrorOf("").Should().Be(Syntax);
+    public void A_trailing_comma_is_invalid_json() =>
+        Policies.ErrorOf("""{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Principal":"*","Effect":"Allow",}]}""", PolicyKind.Trust)
+            .Should().Be("This policy contains invalid Json");
+
+    [Fact]
+    public void Empty_text_is_invalid_json() =>
+        Policies.ErrorOf("").Should().Be("This policy contains invalid Json");
 
     [Fact]
     public void Json_that_is_not_an_object_is_a_syntax_error() =>

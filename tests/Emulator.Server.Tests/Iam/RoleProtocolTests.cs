@@ -66,6 +66,20 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
     }
 
     [Fact]
+    public async Task UpdateRole_answers_an_empty_UpdateRoleResult_before_ResponseMetadata()
+    {
+        var name = Unique("upd");
+        await iam.Call("CreateRole", ("RoleName", name), ("AssumeRolePolicyDocument", Documents.Ec2Trust));
+
+        var response = await iam.Call("UpdateRole", ("RoleName", name), ("Description", "changed"));
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        var children = response.Xml.Root!.Elements().ToList();
+        children.Select(e => e.Name).Should().Equal(IamResponse.Iam + "UpdateRoleResult", IamResponse.Iam + "ResponseMetadata");
+        children[0].IsEmpty.Should().BeTrue("AWS answers <UpdateRoleResult/> with no members");
+    }
+
+    [Fact]
     public async Task Creating_a_role_twice_is_EntityAlreadyExists_with_409()
     {
         var name = Unique("dup");
@@ -122,13 +136,40 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
     }
 
     [Fact]
-    public async Task A_malformed_trust_policy_is_MalformedPolicyDocument()
+    public async Task A_trust_policy_that_is_not_JSON_is_MalformedPolicyDocument_invalid_Json()
     {
-        var response = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow" """));
+        // AWS's recorded answer to a trust policy with a trailing comma.
+        var trailingComma = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument",
+            """{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Principal":"*","Effect":"Allow",}]}"""));
+        var truncated = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow" """));
+        var fileName = await iam.Call("CreateRole", ("RoleName", Unique("bad")), ("AssumeRolePolicyDocument", "assume-role-policy.json"));
 
-        response.Status.Should().Be(HttpStatusCode.BadRequest);
-        response.ErrorCode.Should().Be("MalformedPolicyDocument");
-        response.ErrorMessage.Should().Be("Syntax errors in policy.");
+        foreach (var response in new[] { trailingComma, truncated, fileName })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("MalformedPolicyDocument");
+            response.ErrorMessage.Should().Be("This policy contains invalid Json");
+        }
+    }
+
+    [Fact]
+    public async Task A_permission_policy_that_is_not_JSON_is_invalid_Json_and_JSON_of_the_wrong_shape_Syntax_errors()
+    {
+        var role = Unique("inl");
+        await iam.Call("CreateRole", ("RoleName", role), ("AssumeRolePolicyDocument", Documents.Ec2Trust));
+
+        var notJson = await iam.Call("PutRolePolicy", ("RoleName", role), ("PolicyName", "p"), ("PolicyDocument", """{"Version":"2012-10-17",}"""));
+        var managed = await iam.Call("CreatePolicy", ("PolicyName", Unique("pol")), ("PolicyDocument", "{not json"));
+        var wrongShape = await iam.Call("PutRolePolicy", ("RoleName", role), ("PolicyName", "p"),
+            ("PolicyDocument", """{"Version":"2012-10-17","Statement":"Allow everything"}"""));
+
+        notJson.ErrorCode.Should().Be("MalformedPolicyDocument");
+        notJson.ErrorMessage.Should().Be("This policy contains invalid Json");
+        managed.ErrorCode.Should().Be("MalformedPolicyDocument");
+        managed.ErrorMessage.Should().Be("This policy contains invalid Json");
+        wrongShape.Status.Should().Be(HttpStatusCode.BadRequest);
+        wrongShape.ErrorCode.Should().Be("MalformedPolicyDocument");
+        wrongShape.ErrorMessage.Should().Be("Syntax errors in policy.");
     }
 
     [Fact]
@@ -266,6 +307,30 @@ public sealed class RoleProtocolTests : IClassFixture<DefaultEmulator>
         missing.ErrorMessage.Should().Be("Policy arn:aws:iam::aws:policy/NoSuchPolicy does not exist or is not attachable.");
         notArn.ErrorCode.Should().Be("InvalidInput");
         notArn.ErrorMessage.Should().Be("ARN arn:aws:iam::aws:role/Nope is not valid.");
+    }
+
+    // AWS's recorded answer to AttachRolePolicy/AttachUserPolicy with "longpolicynamebutnoarn" or a policy's bare name.
+    [Theory]
+    [InlineData("AttachRolePolicy", "RoleName", "CreateRole")]
+    [InlineData("AttachUserPolicy", "UserName", "CreateUser")]
+    [InlineData("AttachGroupPolicy", "GroupName", "CreateGroup")]
+    public async Task Attaching_a_policy_name_instead_of_an_ARN_is_ValidationError_Could_not_be_parsed(string action, string nameParameter, string create)
+    {
+        var name = Unique("noarn");
+        (string, string)[] createParameters = create == "CreateRole"
+            ? [(nameParameter, name), ("AssumeRolePolicyDocument", Documents.Ec2Trust)]
+            : [(nameParameter, name)];
+        (await iam.Call(create, createParameters)).Status.Should().Be(HttpStatusCode.OK);
+
+        var policyName = await iam.Call(action, (nameParameter, name), ("PolicyArn", "ReadOnlyAccess-by-name-only"));
+        var noArn = await iam.Call(action, (nameParameter, name), ("PolicyArn", "longpolicynamebutnoarn"));
+
+        foreach (var response in new[] { policyName, noArn })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("ValidationError");
+            response.ErrorMessage.Should().Be("Invalid ARN:  Could not be parsed!");
+        }
     }
 
     [Fact]

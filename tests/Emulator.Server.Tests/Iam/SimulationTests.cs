@@ -58,7 +58,7 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
         Text(results[0], "EvalDecision").Should().Be("allowed");
         var statement = MatchedStatements(results[0]).Single();
         Text(statement, "SourcePolicyId").Should().Be("get-web");
-        Text(statement, "SourcePolicyType").Should().Be("user");
+        Text(statement, "SourcePolicyType").Should().Be("IAM Policy");
         statement.Element(IamResponse.Iam + "StartPosition")!.Element(IamResponse.Iam + "Line")!.Value.Should().Be("1");
         Text(results[1], "EvalResourceName").Should().Be(RoleArn("db"));
         Text(results[1], "EvalDecision").Should().Be("implicitDeny");
@@ -66,6 +66,46 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
         results[1].Element(IamResponse.Iam + "MissingContextValues")!.HasElements.Should().BeFalse();
         results[1].Element(IamResponse.Iam + "PermissionsBoundaryDecisionDetail").Should().BeNull("the user has no boundary");
         response.Value("IsTruncated").Should().Be("false");
+    }
+
+    // AWS's recorded SimulatePrincipalPolicy answer for a named resource: "IAM Policy" as the type of a managed or
+    // inline identity policy, an empty EvalDecisionDetails, AllowedByOrganizations, one ResourceSpecificResults entry.
+    [Fact]
+    public async Task A_named_resource_result_carries_OrganizationsDecisionDetail_an_empty_EvalDecisionDetails_and_ResourceSpecificResults()
+    {
+        var response = await root.Call("SimulatePrincipalPolicy",
+            ("PolicySourceArn", UserArn("reader")), ("ActionNames.member.1", "iam:GetRole"), ("ActionNames.member.2", "iam:DeleteRole"),
+            ("ResourceArns.member.1", RoleArn("web")));
+
+        var results = Results(response);
+        results.Should().HaveCount(2);
+        foreach (var result in results)
+        {
+            Text(result.Element(IamResponse.Iam + "OrganizationsDecisionDetail")!, "AllowedByOrganizations").Should().Be("true");
+            result.Element(IamResponse.Iam + "EvalDecisionDetails")!.HasElements.Should().BeFalse("within one account the map is present and empty");
+            var specific = result.Element(IamResponse.Iam + "ResourceSpecificResults")!.Elements(IamResponse.Iam + "member").Single();
+            Text(specific, "EvalResourceName").Should().Be(RoleArn("web"));
+            Text(specific, "EvalResourceDecision").Should().Be(Text(result, "EvalDecision"));
+            MatchedStatements(specific).Should().HaveCount(MatchedStatements(result).Count);
+            specific.Element(IamResponse.Iam + "MissingContextValues").Should().NotBeNull();
+        }
+
+        Text(results[0], "EvalDecision").Should().Be("allowed");
+        Text(MatchedStatements(results[0]).Single(), "SourcePolicyType").Should().Be("IAM Policy");
+        Text(MatchedStatements(results[0].Element(IamResponse.Iam + "ResourceSpecificResults")!.Elements().Single()).Single(), "SourcePolicyId").Should().Be("get-web");
+        Text(results[1], "EvalDecision").Should().Be("implicitDeny");
+    }
+
+    [Fact]
+    public async Task A_result_for_all_resources_has_OrganizationsDecisionDetail_but_no_EvalDecisionDetails_or_ResourceSpecificResults()
+    {
+        var response = await root.Call("SimulatePrincipalPolicy", ("PolicySourceArn", UserArn("admin")), ("ActionNames.member.1", "iam:ListRoles"));
+
+        var result = Results(response).Single();
+        Text(result, "EvalResourceName").Should().Be("*");
+        Text(result.Element(IamResponse.Iam + "OrganizationsDecisionDetail")!, "AllowedByOrganizations").Should().Be("true");
+        result.Element(IamResponse.Iam + "EvalDecisionDetails").Should().BeNull("AWS does not return it when the simulation specifies all resources");
+        result.Element(IamResponse.Iam + "ResourceSpecificResults").Should().BeNull();
     }
 
     [Fact]
@@ -79,11 +119,11 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
         Text(results[0], "EvalResourceName").Should().Be("*", "ResourceArns defaults to *");
         var deny = MatchedStatements(results[0]).Single();
         Text(deny, "SourcePolicyId").Should().Be("DenyDeletes");
-        Text(deny, "SourcePolicyType").Should().Be("user-managed");
+        Text(deny, "SourcePolicyType").Should().Be("IAM Policy");
         Text(results[1], "EvalDecision").Should().Be("allowed");
         var allow = MatchedStatements(results[1]).Single();
         Text(allow, "SourcePolicyId").Should().Be("AdministratorAccess");
-        Text(allow, "SourcePolicyType").Should().Be("aws-managed");
+        Text(allow, "SourcePolicyType").Should().Be("IAM Policy");
     }
 
     [Fact]
@@ -138,7 +178,7 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
 
         var statement = MatchedStatements(Results(member).Single()).Single();
         Text(statement, "SourcePolicyId").Should().Be("list-users");
-        Text(statement, "SourcePolicyType").Should().Be("group");
+        Text(statement, "SourcePolicyType").Should().Be("IAM Policy");
         Text(Results(group).Single(), "EvalDecision").Should().Be("allowed");
     }
 
@@ -150,7 +190,7 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
             ("PolicyInputList.member.1", Documents.S3Read));
 
         var results = Results(response);
-        Text(MatchedStatements(results[0]).Single(), "SourcePolicyType").Should().Be("role");
+        Text(MatchedStatements(results[0]).Single(), "SourcePolicyType").Should().Be("IAM Policy");
         Text(results[1], "EvalDecision").Should().Be("allowed");
         var added = MatchedStatements(results[1]).Single();
         Text(added, "SourcePolicyId").Should().Be("PolicyInputList.1");
@@ -268,7 +308,7 @@ public sealed class SimulationTests : IClassFixture<SimulationTests.Factory>
 
         syntax.Status.Should().Be(HttpStatusCode.BadRequest);
         syntax.ErrorCode.Should().Be("MalformedPolicyDocument");
-        syntax.ErrorMessage.Should().Be("Syntax errors in policy.");
+        syntax.ErrorMessage.Should().Be("This policy contains invalid Json", "the input is cut off mid-JSON");
         noResource.ErrorCode.Should().Be("MalformedPolicyDocument");
         noResource.ErrorMessage.Should().Be("Policy statement must contain resources.");
     }

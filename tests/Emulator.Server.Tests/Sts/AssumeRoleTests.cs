@@ -51,6 +51,71 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         session.Value("Account").Should().Be("111111111111");
     }
 
+    // The RoleArns and answers AWS gave (recorded responses): each malformed ARN is long enough for the model's
+    // length check, so it is STS's own ARN parse that refuses it.
+    [Theory]
+    [InlineData("nothing-valid-in-here")]
+    [InlineData("arn::b:::something/test-role")]
+    [InlineData("arn:a::::something/test-role")]
+    [InlineData("arn:a:::something/test-role")]
+    [InlineData("arn:a:a::aaaaaaaaaa:")]
+    public async Task A_malformed_RoleArn_is_ValidationError_is_invalid_before_any_trust_check(string roleArn)
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", roleArn), ("RoleSessionName", "Session1"));
+
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("ValidationError");
+        response.ErrorMessage.Should().Be($"{roleArn} is invalid");
+        response.ErrorType.Should().Be("Sender");
+    }
+
+    [Fact]
+    public async Task Session_tag_keys_differing_only_in_case_are_InvalidParameterValue_on_AssumeRole_and_GetFederationToken()
+    {
+        (string, string)[] tags = [("Tags.member.1.Key", "Team"), ("Tags.member.1.Value", "a"), ("Tags.member.2.Key", "team"), ("Tags.member.2.Value", "b")];
+
+        var assumed = await Assume(Dev, "abcd", tags);
+        var federated = await factory.Iam("AKIAROOTA00000000001", "root-a").For("sts").Call("GetFederationToken", [("Name", "fed"), .. tags]);
+
+        foreach (var response in new[] { assumed, federated })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest);
+            response.ErrorCode.Should().Be("InvalidParameterValue");
+            response.ErrorMessage.Should().Be("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+        }
+    }
+
+    [Fact]
+    public async Task GetFederationToken_without_policies_or_tags_answers_PackedPolicySize_0_where_AssumeRole_omits_it()
+    {
+        var federated = await factory.Iam("AKIAROOTA00000000001", "root-a").For("sts").Call("GetFederationToken", ("Name", "plain"), ("DurationSeconds", "900"));
+        var assumed = await Assume(Dev, "abcd");
+
+        federated.Status.Should().Be(HttpStatusCode.OK);
+        federated.Value("PackedPolicySize").Should().Be("0");
+        federated.Value("FederatedUserId").Should().Be("111111111111:plain");
+        assumed.Element("PackedPolicySize").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_well_formed_ARN_that_names_no_role_passes_the_parse_and_is_AccessDenied()
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1"));
+
+        response.Status.Should().Be(HttpStatusCode.Forbidden);
+        response.ErrorCode.Should().Be("AccessDenied");
+    }
+
+    [Fact]
+    public async Task A_bad_session_name_with_a_well_formed_ARN_is_the_model_ValidationError()
+    {
+        var response = await Dev.Call("AssumeRole", ("RoleArn", "arn:a:b:::something/test-role"), ("RoleSessionName", "Session1:2"));
+
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorMessage.Should().Be(
+            "1 validation error detected: Value 'Session1:2' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+    }
+
     [Theory]
     [InlineData("899", "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900")]
     [InlineData("43201", "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200")]
@@ -238,10 +303,19 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         var ownTeam = await iam.Call("GetRole", ("RoleName", "team-web"));
         var overridden = await Dev.WithCredentials(first, "sts").Call("AssumeRole", ("RoleArn", "arn:aws:iam::111111111111:role/team-web"), ("RoleSessionName", "hop"),
             ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "db"));
+        var overriddenInOtherCase = await Dev.WithCredentials(first, "sts").Call("AssumeRole", ("RoleArn", "arn:aws:iam::111111111111:role/team-web"), ("RoleSessionName", "hop"),
+            ("Tags.member.1.Key", "TEAM"), ("Tags.member.1.Value", "db"));
 
         first.Value("PackedPolicySize").Should().NotBeNull();
         ownTeam.Status.Should().Be(HttpStatusCode.OK, "aws:PrincipalTag/team resolves from the transitive tag");
-        overridden.Status.Should().Be(HttpStatusCode.BadRequest, "a transitive key cannot be set again down the chain");
+
+        // AWS's recorded answer, the same whatever the case of the key.
+        foreach (var response in new[] { overridden, overriddenInOtherCase })
+        {
+            response.Status.Should().Be(HttpStatusCode.BadRequest, "a transitive key cannot be set again down the chain");
+            response.ErrorCode.Should().Be("InvalidParameterValue");
+            response.ErrorMessage.Should().Be("One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.");
+        }
     }
 
     [Fact]
@@ -250,6 +324,8 @@ public sealed class AssumeRoleTests : IClassFixture<AssumeRoleTests.Factory>
         var response = await Assume(Dev, "abcd", ("TransitiveTagKeys.member.1", "team"));
 
         response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("InvalidParameterValue");
+        response.ErrorMessage.Should().Be("The specified transitive tag key must be included in the requested tags.");
     }
 
     [Fact]

@@ -46,6 +46,16 @@ public sealed class WebIdentityTests : IClassFixture<WebIdentityTests.Factory>
     }
 
     [Fact]
+    public async Task A_malformed_RoleArn_is_ValidationError_is_invalid_before_the_token_is_read()
+    {
+        var response = await AssumeWithToken(await Mint(new { subject = "repo:acme/app" }), "nothing-valid-in-here");
+
+        response.Status.Should().Be(HttpStatusCode.BadRequest);
+        response.ErrorCode.Should().Be("ValidationError");
+        response.ErrorMessage.Should().Be("nothing-valid-in-here is invalid");
+    }
+
+    [Fact]
     public async Task A_subject_outside_the_trust_condition_is_denied()
     {
         var response = await AssumeWithToken(await Mint(new { subject = "repo:evil/app" }));

@@ -18,6 +18,7 @@ namespace Emulator.Core.Authorization.Simulation;
 public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policies)
 {
     private const string IdentityDetailKey = "IAM Policy";
+    private const string IdentityPolicyType = "IAM Policy";
     private const string ResourceDetailKey = "Resource Policy";
 
     public Page<EvaluationResult> SimulatePrincipalPolicy(string accountId, string? policySourceArn, SimulationRequest request)
@@ -229,21 +230,13 @@ public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policie
     }
 
     /// <summary>
-    /// Names a stored policy as IAM's simulator does: by its policy name, typed by where it lives. The resolver
-    /// names inline policies <c>&lt;owner ARN&gt;/&lt;policy name&gt;</c> and managed ones by their ARN.
+    /// Names a stored policy as IAM's simulator does: by its policy name. Its type is "IAM Policy" for every
+    /// identity policy, inline or managed, whoever holds it (AWS's recorded answers, though the service model
+    /// enumerates user/group/role/aws-managed/user-managed). The resolver names inline policies
+    /// <c>&lt;owner ARN&gt;/&lt;policy name&gt;</c> and managed ones by their ARN.
     /// </summary>
-    private static SimulatedPolicy Stored(PolicySource source)
-    {
-        var name = source.Id[(source.Id.LastIndexOf('/') + 1)..];
-        var segments = source.Id.Split(':', 6);
-        var resource = segments.Length == 6 ? segments[5] : string.Empty;
-        var type = resource.StartsWith("policy/", StringComparison.Ordinal) ? segments[4] == "aws" ? "aws-managed" : "user-managed"
-            : resource.StartsWith("user/", StringComparison.Ordinal) ? "user"
-            : resource.StartsWith("group/", StringComparison.Ordinal) ? "group"
-            : resource.StartsWith("role/", StringComparison.Ordinal) ? "role"
-            : "none";
-        return new SimulatedPolicy(source, name, type);
-    }
+    private static SimulatedPolicy Stored(PolicySource source) =>
+        new(source, source.Id[(source.Id.LastIndexOf('/') + 1)..], IdentityPolicyType);
 
     /// <summary>The user, group or role a PolicySourceArn names, in the caller's account.</summary>
     private Subject FindSubject(string accountId, string arn)

@@ -1,4 +1,5 @@
 using Emulator.Core.Errors;
+using Emulator.Core.Iam.Paging;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Validation;
 using Emulator.Core.Store;
@@ -119,7 +120,7 @@ public sealed class AccountOperations(IamContext context)
     /// groups and roles come sorted by name, policies by ARN; an AWS managed policy is listed only while
     /// something in the account attaches it or uses it as a boundary.
     /// </summary>
-    public AccountAuthorizationDetails AuthorizationDetails(string accountId, IReadOnlyList<string> filter)
+    public AccountAuthorizationDetails AuthorizationDetails(string accountId, IReadOnlyList<string> filter, string? marker = null, int? maxItems = null)
     {
         var validator = new ParameterValidator();
         for (var i = 0; i < filter.Count; i++)
@@ -127,6 +128,7 @@ public sealed class AccountOperations(IamContext context)
             validator.OneOf($"filter.{i + 1}.member", filter[i], AuthorizationDetailsFilters);
         }
 
+        Paginator.Validate(validator, marker, maxItems);
         validator.ThrowIfInvalid();
         bool Wants(string kind) => filter.Count == 0 || filter.Contains(kind);
         return context.Store.Read(state =>
@@ -155,7 +157,20 @@ public sealed class AccountOperations(IamContext context)
                 .Where(d => !d.Policy.IsAwsManaged || d.Usage.Attachments > 0 || d.Usage.Boundaries > 0)
                 .OrderBy(d => d.Policy.Arn, StringComparer.Ordinal)
                 .ToList();
-            return new AccountAuthorizationDetails(users, groups, roles, policies);
+            static string UserKey(UserDetail d) => Paginator.CombinedKey(1, d.User.UserName);
+            static string GroupKey(GroupDetail d) => Paginator.CombinedKey(2, d.Group.GroupName);
+            static string RoleKey(RoleDetail d) => Paginator.CombinedKey(3, d.Role.RoleName);
+            static string PolicyKey(ManagedPolicyDetail d) => $"4 {d.Policy.Arn}";
+            var page = Paginator.PageOfKeys(
+                users.Select(UserKey).Concat(groups.Select(GroupKey)).Concat(roles.Select(RoleKey)).Concat(policies.Select(PolicyKey)), marker, maxItems);
+            var onPage = page.Items.ToHashSet(StringComparer.Ordinal);
+            return new AccountAuthorizationDetails(
+                users.Where(d => onPage.Contains(UserKey(d))).ToList(),
+                groups.Where(d => onPage.Contains(GroupKey(d))).ToList(),
+                roles.Where(d => onPage.Contains(RoleKey(d))).ToList(),
+                policies.Where(d => onPage.Contains(PolicyKey(d))).ToList(),
+                page.IsTruncated,
+                page.Marker);
         });
     }
 }

@@ -16,7 +16,7 @@ public sealed class InstanceProfileOperations(IamContext context)
     {
         var validator = new ParameterValidator().Name("instanceProfileName", name, 128).Path("path", path);
         validator.ThrowIfInvalid();
-        TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
+        TagRules.Validate(validator, tags, caseInsensitiveKeys: false);
         return context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
@@ -134,8 +134,8 @@ public sealed class InstanceProfileOperations(IamContext context)
     {
         var validator = new ParameterValidator().Name("instanceProfileName", name, 128);
         validator.ThrowIfInvalid();
-        TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
-        Change(accountId, name!, p => p with { Tags = TagRules.Apply(p.Tags, tags, caseInsensitiveKeys: true) });
+        TagRules.Validate(validator, tags, caseInsensitiveKeys: false);
+        Change(accountId, name!, p => p with { Tags = TagRules.Apply(p.Tags, tags, caseInsensitiveKeys: false) });
     }
 
     public void Untag(string accountId, string? name, IReadOnlyList<string> tagKeys)
@@ -143,7 +143,7 @@ public sealed class InstanceProfileOperations(IamContext context)
         var validator = new ParameterValidator().Name("instanceProfileName", name, 128);
         TagRules.ValidateKeys(validator, tagKeys);
         validator.ThrowIfInvalid();
-        Change(accountId, name!, p => p with { Tags = TagRules.Remove(p.Tags, tagKeys, caseInsensitiveKeys: true) });
+        Change(accountId, name!, p => p with { Tags = TagRules.Remove(p.Tags, tagKeys, caseInsensitiveKeys: false) });
     }
 
     public Page<Tag> ListTags(string accountId, string? name, string? marker, int? maxItems)

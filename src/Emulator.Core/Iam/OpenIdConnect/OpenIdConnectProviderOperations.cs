@@ -20,7 +20,7 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
         ValidateClientIds(validator, clientIds);
         ValidateThumbprints(validator, thumbprints);
         validator.ThrowIfInvalid();
-        TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
+        TagRules.Validate(validator, tags, caseInsensitiveKeys: false);
         var stored = StoredUrl(url!);
         return context.Store.Write(state =>
         {
@@ -44,6 +44,14 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
     {
         new ParameterValidator().Arn("openIDConnectProviderArn", arn).ThrowIfInvalid();
         return context.Store.Read(state => Find(IamRules.Account(state, accountId), arn!));
+    }
+
+    public Paging.Page<Tag> ListTags(string accountId, string? arn, string? marker, int? maxItems)
+    {
+        var validator = new ParameterValidator().Arn("openIDConnectProviderArn", arn);
+        Paging.Paginator.Validate(validator, marker, maxItems);
+        validator.ThrowIfInvalid();
+        return Paging.Paginator.Paginate(Get(accountId, arn).Tags, t => t.Key, marker, maxItems);
     }
 
     public IReadOnlyList<OpenIdConnectProvider> List(string accountId) =>
@@ -94,8 +102,8 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
     {
         var validator = new ParameterValidator().Arn("openIDConnectProviderArn", arn);
         validator.ThrowIfInvalid();
-        TagRules.Validate(validator, tags, caseInsensitiveKeys: true);
-        Change(accountId, arn!, p => p with { Tags = TagRules.Apply(p.Tags, tags, caseInsensitiveKeys: true) });
+        TagRules.Validate(validator, tags, caseInsensitiveKeys: false);
+        Change(accountId, arn!, p => p with { Tags = TagRules.Apply(p.Tags, tags, caseInsensitiveKeys: false) });
     }
 
     public void Untag(string accountId, string? arn, IReadOnlyList<string> tagKeys)
@@ -103,7 +111,7 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
         var validator = new ParameterValidator().Arn("openIDConnectProviderArn", arn);
         TagRules.ValidateKeys(validator, tagKeys);
         validator.ThrowIfInvalid();
-        Change(accountId, arn!, p => p with { Tags = TagRules.Remove(p.Tags, tagKeys, caseInsensitiveKeys: true) });
+        Change(accountId, arn!, p => p with { Tags = TagRules.Remove(p.Tags, tagKeys, caseInsensitiveKeys: false) });
     }
 
     public static OpenIdConnectProvider Find(AccountState account, string arn) =>

@@ -40,6 +40,17 @@ public static class Paginator
         return new Page<T>(page, truncated, truncated ? EncodeMarker(sortKey(sorted[start + size])) : null);
     }
 
+    /// <summary>
+    /// A sort key for calls that page several lists as one (GetAccountAuthorizationDetails, ListEntitiesForPolicy):
+    /// the list's place first, then the name as IAM orders names (case-insensitively), the exact name breaking ties.
+    /// </summary>
+    public static string CombinedKey(int list, string name) =>
+        $"{list.ToString(System.Globalization.CultureInfo.InvariantCulture)} {name.ToUpperInvariant()}\u0000{name}";
+
+    /// <summary>Pages several lists as one sequence: each list keeps the members whose key falls on this page.</summary>
+    public static Page<string> PageOfKeys(IEnumerable<string> keys, string? marker, int? maxItems) =>
+        Paginate(keys, key => key, marker, maxItems);
+
     private static string EncodeMarker(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("m1:" + key));
 
     private static string DecodeMarker(string marker)

@@ -183,21 +183,34 @@ public sealed class ManagedPolicyOperations(IamContext context)
     }
 
     /// <summary>The roles, users and groups a policy is attached to (ListEntitiesForPolicy).</summary>
-    public PolicyEntities ListEntities(string accountId, string? policyArn, string? entityFilter, string? pathPrefix)
+    public PolicyEntities ListEntities(string accountId, string? policyArn, string? entityFilter, string? pathPrefix, string? marker = null, int? maxItems = null)
     {
-        new ParameterValidator().Arn("policyArn", policyArn)
+        var validator = new ParameterValidator().Arn("policyArn", policyArn)
             .OneOf("entityFilter", entityFilter, "User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy")
-            .Path("pathPrefix", pathPrefix).ThrowIfInvalid();
+            .Path("pathPrefix", pathPrefix);
+        Paginator.Validate(validator, marker, maxItems);
+        validator.ThrowIfInvalid();
         return context.Store.Read(state =>
         {
             var account = IamRules.Account(state, accountId);
             var policy = Find(state, account, policyArn!);
             bool Wanted(string kind, string path) =>
                 (entityFilter is null || entityFilter == kind) && (pathPrefix is null || path.StartsWith(pathPrefix, StringComparison.Ordinal));
+            var roles = account.Roles.Values.Where(r => r.AttachedPolicyArns.Contains(policy.Arn) && Wanted("Role", r.Path)).OrderBy(r => r.RoleName, StringComparer.OrdinalIgnoreCase).ToList();
+            var users = account.Users.Values.Where(u => u.AttachedPolicyArns.Contains(policy.Arn) && Wanted("User", u.Path)).OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).ToList();
+            var groups = account.Groups.Values.Where(g => g.AttachedPolicyArns.Contains(policy.Arn) && Wanted("Group", g.Path)).OrderBy(g => g.GroupName, StringComparer.OrdinalIgnoreCase).ToList();
+            var page = Paginator.PageOfKeys(
+                groups.Select(g => Paginator.CombinedKey(1, g.GroupName)).Concat(users.Select(u => Paginator.CombinedKey(2, u.UserName)))
+                    .Concat(roles.Select(r => Paginator.CombinedKey(3, r.RoleName))),
+                marker,
+                maxItems);
+            var onPage = page.Items.ToHashSet(StringComparer.Ordinal);
             return new PolicyEntities(
-                account.Roles.Values.Where(r => r.AttachedPolicyArns.Contains(policy.Arn) && Wanted("Role", r.Path)).OrderBy(r => r.RoleName, StringComparer.OrdinalIgnoreCase).ToList(),
-                account.Users.Values.Where(u => u.AttachedPolicyArns.Contains(policy.Arn) && Wanted("User", u.Path)).OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).ToList(),
-                account.Groups.Values.Where(g => g.AttachedPolicyArns.Contains(policy.Arn) && Wanted("Group", g.Path)).OrderBy(g => g.GroupName, StringComparer.OrdinalIgnoreCase).ToList());
+                roles.Where(r => onPage.Contains(Paginator.CombinedKey(3, r.RoleName))).ToList(),
+                users.Where(u => onPage.Contains(Paginator.CombinedKey(2, u.UserName))).ToList(),
+                groups.Where(g => onPage.Contains(Paginator.CombinedKey(1, g.GroupName))).ToList(),
+                page.IsTruncated,
+                page.Marker);
         });
     }
 

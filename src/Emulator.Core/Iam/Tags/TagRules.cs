@@ -5,15 +5,25 @@ using Emulator.Core.Iam.Validation;
 namespace Emulator.Core.Iam.Tags;
 
 /// <summary>
-/// IAM tag rules: at most 50 per entity, key 1–128, value 0–256, no "aws:" prefix. Role, user and
-/// instance-profile keys are case-insensitive (a differently-cased key replaces the old one);
-/// managed-policy keys are case-sensitive.
+/// IAM tag rules: at most 50 per entity, key 1–128, value 0–256, no "aws:" prefix. Role and user keys are
+/// case-insensitive (a differently-cased key replaces the old one); the IAM User Guide lists every other
+/// taggable resource (managed policies, instance profiles, OIDC providers) as case-sensitive.
 /// </summary>
 public static class TagRules
 {
     public const int MaxTags = 50;
 
-    public static void Validate(ParameterValidator validator, IReadOnlyList<Tag> tags, bool caseInsensitiveKeys)
+    public static void Validate(ParameterValidator validator, IReadOnlyList<Tag> tags, bool caseInsensitiveKeys) =>
+        Validate(validator, tags, caseInsensitiveKeys, IamErrors.InvalidInput);
+
+    /// <summary>
+    /// STS session tags (AssumeRole, GetFederationToken): keys are case-insensitive, and a duplicate is
+    /// InvalidParameterValue there (AWS's recorded answer), where IAM says InvalidInput.
+    /// </summary>
+    public static void ValidateSessionTags(ParameterValidator validator, IReadOnlyList<Tag> tags) =>
+        Validate(validator, tags, caseInsensitiveKeys: true, IamErrors.InvalidParameter);
+
+    private static void Validate(ParameterValidator validator, IReadOnlyList<Tag> tags, bool caseInsensitiveKeys, Func<string, AwsException> invalid)
     {
         validator.Check(tags.Count <= MaxTags, "tags", $"Member must have length less than or equal to {MaxTags}");
         for (var i = 0; i < tags.Count; i++)
@@ -27,7 +37,7 @@ public static class TagRules
         var comparer = caseInsensitiveKeys ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         if (tags.Select(t => t.Key).Distinct(comparer).Count() != tags.Count)
         {
-            throw IamErrors.InvalidInput(caseInsensitiveKeys
+            throw invalid(caseInsensitiveKeys
                 ? "Duplicate tag keys found. Please note that Tag keys are case insensitive."
                 : "Duplicate tag keys found.");
         }

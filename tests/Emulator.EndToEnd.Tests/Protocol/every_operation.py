@@ -1,0 +1,273 @@
+# Runs after Boto3's prelude (client, emit, ENDPOINT). Every operation the emulator serves (GET /_emulator/model)
+# is called once through botocore with valid minimal parameters, in an order that creates what later calls need.
+# botocore's own parser reads each answer (a missing result wrapper is a KeyError there); then every member the
+# output shape marks required must be present, and no element may sit where the shape has none (botocore would
+# drop it without a word). The emitted lists name each operation that failed, and any served but not called.
+import urllib.request
+import botocore
+from xml.etree import ElementTree
+
+# Elements AWS sends that botocore's shapes lack: ListAccessKeys' documented answer names the user beside the keys.
+DOCUMENTED_EXTRAS = {("ListAccessKeys", "UserName")}
+
+raw_answers = {}
+
+def keep_raw(http_response, model, **kwargs):
+    raw_answers[model.name] = http_response.content
+
+def watched(service, access_key=None, secret_key=None):
+    made = client(service, access_key, secret_key)
+    made.meta.events.register("after-call", keep_raw)
+    return made
+
+with urllib.request.urlopen(ENDPOINT + "/_emulator/model") as response:
+    served = json.load(response)["actions"]
+
+iam, sts, ec2 = watched("iam"), watched("sts"), watched("ec2")
+TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root", "Service": "ec2.amazonaws.com"}, "Action": ["sts:AssumeRole", "sts:TagSession"]},
+    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.emulator.test"}, "Action": "sts:AssumeRoleWithWebIdentity"}]})
+POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+USER_POLICY = "arn:aws:iam::123456789012:policy/every-op-policy"
+called, failures = [], []
+
+def required_missing(shape, value, path):
+    """Members the output shape marks required but the parsed answer lacks, searched through nested shapes."""
+    missing = []
+    if shape.type_name == "structure" and isinstance(value, dict):
+        for name in shape.required_members:
+            if name not in value:
+                missing.append(path + name)
+        for name, member in shape.members.items():
+            if name in value:
+                missing += required_missing(member, value[name], path + name + ".")
+    elif shape.type_name == "list" and isinstance(value, list):
+        for i, item in enumerate(value):
+            missing += required_missing(shape.member, item, "%s[%d]." % (path.rstrip("."), i))
+    return missing
+
+def xml_name(name, shape):
+    return shape.serialization.get("name", name)
+
+def strip(tag):
+    return tag.rpartition("}")[2]
+
+def unknown_elements(shape, element, path):
+    """Elements of the raw answer that the output shape does not name: botocore drops them without a word."""
+    unknown = []
+    if shape.type_name == "structure":
+        members = {xml_name(name, member): (name, member) for name, member in shape.members.items()}
+        for child in element:
+            tag = strip(child.tag)
+            if tag not in members:
+                unknown.append(path + tag)
+            else:
+                name, member = members[tag]
+                unknown += unknown_elements(member, child, path + name + ".")
+    elif shape.type_name == "list":
+        item_name = shape.member.serialization.get("name", "member")
+        for child in element:
+            if strip(child.tag) != item_name:
+                unknown.append(path + strip(child.tag))
+            else:
+                unknown += unknown_elements(shape.member, child, path.rstrip(".") + "[]" + ".")
+    elif shape.type_name == "map":
+        for entry in element:
+            if strip(entry.tag) != "entry":
+                unknown.append(path + strip(entry.tag))
+    return unknown
+
+
+
+def call(service_client, operation, **params):
+    service = service_client.meta.service_model
+    method = botocore.xform_name(operation)
+    called.append("%s:%s" % (service.signing_name if service.service_name != "sts" else "sts", operation))
+    try:
+        result = getattr(service_client, method)(**params)
+    except ClientError as e:
+        failures.append("%s: %s %s" % (operation, e.response["Error"].get("Code"), e.response["Error"].get("Message")))
+        return {}
+    except Exception as e:
+        failures.append("%s: %s %r" % (operation, type(e).__name__, e))
+        return {}
+    output = service.operation_model(operation).output_shape
+    if output is not None:
+        missing = required_missing(output, result, "")
+        if missing:
+            failures.append("%s: required members missing: %s" % (operation, ", ".join(missing)))
+        root = ElementTree.fromstring(raw_answers[operation])
+        wrapper = output.serialization.get("resultWrapper")
+        body = next((e for e in root if strip(e.tag) == wrapper), root) if wrapper else root
+        extra = [e for e in unknown_elements(output, body, "") if e not in ("requestId", "ResponseMetadata")
+                 and (operation, e) not in DOCUMENTED_EXTRAS]
+        if extra:
+            failures.append("%s: elements the output shape does not have: %s" % (operation, ", ".join(extra)))
+    return result
+
+def mint_token():
+    request = urllib.request.Request(ENDPOINT + "/_emulator/oidc/token", data=json.dumps({"subject": "every-op"}).encode(),
+        headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+# IAM: create
+call(iam, "CreateAccountAlias", AccountAlias="every-op-alias")
+call(iam, "CreateUser", UserName="every-op-user", Tags=[{"Key": "team", "Value": "a"}])
+call(iam, "CreateGroup", GroupName="every-op-group")
+call(iam, "CreateRole", RoleName="every-op-role", AssumeRolePolicyDocument=TRUST)
+call(iam, "CreatePolicy", PolicyName="every-op-policy", PolicyDocument=POLICY)
+call(iam, "CreatePolicyVersion", PolicyArn=USER_POLICY, PolicyDocument=POLICY)
+call(iam, "CreateInstanceProfile", InstanceProfileName="every-op-profile")
+call(iam, "AddRoleToInstanceProfile", InstanceProfileName="every-op-profile", RoleName="every-op-role")
+call(iam, "CreateInstanceProfile", InstanceProfileName="every-op-spare")
+oidc = call(iam, "CreateOpenIDConnectProvider", Url="https://oidc.emulator.test", ClientIDList=["sts.amazonaws.com"])
+oidc_arn = oidc.get("OpenIDConnectProviderArn", "arn:aws:iam::123456789012:oidc-provider/oidc.emulator.test")
+key = call(iam, "CreateAccessKey", UserName="every-op-user").get("AccessKey", {})
+call(iam, "AddUserToGroup", GroupName="every-op-group", UserName="every-op-user")
+call(iam, "AttachUserPolicy", UserName="every-op-user", PolicyArn=USER_POLICY)
+call(iam, "AttachGroupPolicy", GroupName="every-op-group", PolicyArn=USER_POLICY)
+call(iam, "AttachRolePolicy", RoleName="every-op-role", PolicyArn=USER_POLICY)
+call(iam, "PutUserPolicy", UserName="every-op-user", PolicyName="inline", PolicyDocument=POLICY)
+call(iam, "PutGroupPolicy", GroupName="every-op-group", PolicyName="inline", PolicyDocument=POLICY)
+call(iam, "PutRolePolicy", RoleName="every-op-role", PolicyName="inline", PolicyDocument=POLICY)
+call(iam, "PutUserPermissionsBoundary", UserName="every-op-user", PermissionsBoundary=USER_POLICY)
+call(iam, "PutRolePermissionsBoundary", RoleName="every-op-role", PermissionsBoundary=USER_POLICY)
+for operation, params in (("TagUser", {"UserName": "every-op-user"}), ("TagRole", {"RoleName": "every-op-role"}),
+        ("TagPolicy", {"PolicyArn": USER_POLICY}), ("TagInstanceProfile", {"InstanceProfileName": "every-op-profile"}),
+        ("TagOpenIDConnectProvider", {"OpenIDConnectProviderArn": oidc_arn})):
+    call(iam, operation, Tags=[{"Key": "k", "Value": "v"}], **params)
+
+# IAM: read
+call(iam, "GetUser", UserName="every-op-user")
+call(iam, "GetGroup", GroupName="every-op-group")
+call(iam, "GetRole", RoleName="every-op-role")
+call(iam, "GetPolicy", PolicyArn=USER_POLICY)
+call(iam, "GetPolicyVersion", PolicyArn=USER_POLICY, VersionId="v1")
+call(iam, "GetInstanceProfile", InstanceProfileName="every-op-profile")
+call(iam, "GetOpenIDConnectProvider", OpenIDConnectProviderArn=oidc_arn)
+call(iam, "GetUserPolicy", UserName="every-op-user", PolicyName="inline")
+call(iam, "GetGroupPolicy", GroupName="every-op-group", PolicyName="inline")
+call(iam, "GetRolePolicy", RoleName="every-op-role", PolicyName="inline")
+call(iam, "GetAccessKeyLastUsed", AccessKeyId=key.get("AccessKeyId", "AKIAIOSFODNN7EXAMPLE"))
+call(iam, "GetAccountAuthorizationDetails")
+call(iam, "GetAccountSummary")
+call(iam, "GetContextKeysForCustomPolicy", PolicyInputList=[POLICY])
+call(iam, "GetContextKeysForPrincipalPolicy", PolicySourceArn="arn:aws:iam::123456789012:user/every-op-user")
+call(iam, "ListUsers")
+call(iam, "ListGroups")
+call(iam, "ListRoles")
+call(iam, "ListPolicies", Scope="Local")
+call(iam, "ListPolicyVersions", PolicyArn=USER_POLICY)
+call(iam, "ListInstanceProfiles")
+call(iam, "ListInstanceProfilesForRole", RoleName="every-op-role")
+call(iam, "ListOpenIDConnectProviders")
+call(iam, "ListAccessKeys", UserName="every-op-user")
+call(iam, "ListAccountAliases")
+call(iam, "ListGroupsForUser", UserName="every-op-user")
+call(iam, "ListEntitiesForPolicy", PolicyArn=USER_POLICY)
+call(iam, "ListAttachedUserPolicies", UserName="every-op-user")
+call(iam, "ListAttachedGroupPolicies", GroupName="every-op-group")
+call(iam, "ListAttachedRolePolicies", RoleName="every-op-role")
+call(iam, "ListUserPolicies", UserName="every-op-user")
+call(iam, "ListGroupPolicies", GroupName="every-op-group")
+call(iam, "ListRolePolicies", RoleName="every-op-role")
+call(iam, "ListUserTags", UserName="every-op-user")
+call(iam, "ListRoleTags", RoleName="every-op-role")
+call(iam, "ListPolicyTags", PolicyArn=USER_POLICY)
+call(iam, "ListInstanceProfileTags", InstanceProfileName="every-op-profile")
+call(iam, "ListOpenIDConnectProviderTags", OpenIDConnectProviderArn=oidc_arn)
+call(iam, "SimulateCustomPolicy", PolicyInputList=[POLICY], ActionNames=["s3:GetObject"])
+call(iam, "SimulatePrincipalPolicy", PolicySourceArn="arn:aws:iam::123456789012:user/every-op-user", ActionNames=["s3:GetObject"])
+
+# IAM: update
+call(iam, "UpdateUser", UserName="every-op-user", NewPath="/moved/")
+call(iam, "UpdateGroup", GroupName="every-op-group", NewPath="/moved/")
+call(iam, "UpdateRole", RoleName="every-op-role", Description="updated")
+call(iam, "UpdateRoleDescription", RoleName="every-op-role", Description="described")
+call(iam, "UpdateAssumeRolePolicy", RoleName="every-op-role", PolicyDocument=TRUST)
+call(iam, "UpdateAccessKey", UserName="every-op-user", AccessKeyId=key.get("AccessKeyId", "AKIAIOSFODNN7EXAMPLE"), Status="Active")
+call(iam, "SetDefaultPolicyVersion", PolicyArn=USER_POLICY, VersionId="v2")
+call(iam, "AddClientIDToOpenIDConnectProvider", OpenIDConnectProviderArn=oidc_arn, ClientID="second-client")
+call(iam, "RemoveClientIDFromOpenIDConnectProvider", OpenIDConnectProviderArn=oidc_arn, ClientID="second-client")
+call(iam, "UpdateOpenIDConnectProviderThumbprint", OpenIDConnectProviderArn=oidc_arn, ThumbprintList=["0" * 40])
+
+# STS, as the user whose key was created above (roots may not assume roles)
+user_sts = watched("sts", key.get("AccessKeyId"), key.get("SecretAccessKey")) if key else sts
+role_arn = "arn:aws:iam::123456789012:role/every-op-role"
+call(sts, "GetCallerIdentity")
+call(sts, "GetAccessKeyInfo", AccessKeyId=key.get("AccessKeyId", "AKIAIOSFODNN7EXAMPLE"))
+call(user_sts, "GetSessionToken")
+call(user_sts, "GetFederationToken", Name="every-op")
+call(user_sts, "AssumeRole", RoleArn=role_arn, RoleSessionName="every-op")
+call(watched("sts", "unused", "unused"), "AssumeRoleWithWebIdentity", RoleArn=role_arn, RoleSessionName="every-op", WebIdentityToken=mint_token())
+
+# EC2
+instance_id = None
+reservation = call(ec2, "RunInstances", ImageId="ami-0123456789abcdef0", MinCount=1, MaxCount=1, InstanceType="t3.micro")
+instances = reservation.get("Instances") or [{}]
+instance_id = instances[0].get("InstanceId", "i-0123456789abcdef0")
+call(ec2, "DescribeInstances")
+call(ec2, "DescribeInstanceStatus", IncludeAllInstances=True)
+call(ec2, "DescribeInstanceAttribute", InstanceId=instance_id, Attribute="instanceType")
+call(ec2, "DescribeInstanceTypes", InstanceTypes=["t3.micro"])
+call(ec2, "DescribeImages", Owners=["amazon"])
+call(ec2, "DescribeAvailabilityZones")
+call(ec2, "DescribeVpcs")
+call(ec2, "DescribeSubnets")
+call(ec2, "DescribeSecurityGroups")
+call(ec2, "CreateTags", Resources=[instance_id], Tags=[{"Key": "k", "Value": "v"}])
+call(ec2, "DescribeTags")
+call(ec2, "DeleteTags", Resources=[instance_id], Tags=[{"Key": "k"}])
+association = call(ec2, "AssociateIamInstanceProfile", InstanceId=instance_id, IamInstanceProfile={"Name": "every-op-profile"})
+association_id = association.get("IamInstanceProfileAssociation", {}).get("AssociationId", "iip-assoc-0123456789abcdef0")
+call(ec2, "DescribeIamInstanceProfileAssociations")
+replaced = call(ec2, "ReplaceIamInstanceProfileAssociation", AssociationId=association_id, IamInstanceProfile={"Name": "every-op-profile"})
+association_id = replaced.get("IamInstanceProfileAssociation", {}).get("AssociationId", association_id)
+call(ec2, "DisassociateIamInstanceProfile", AssociationId=association_id)
+call(ec2, "ModifyInstanceMetadataOptions", InstanceId=instance_id, HttpTokens="required")
+call(ec2, "GetInstanceMetadataDefaults")
+call(ec2, "ModifyInstanceMetadataDefaults", HttpTokens="required")
+call(ec2, "StopInstances", InstanceIds=[instance_id])
+call(ec2, "StartInstances", InstanceIds=[instance_id])
+call(ec2, "TerminateInstances", InstanceIds=[instance_id])
+
+# A denial EC2 words with an encoded message, decoded by STS
+bare_key = call(iam, "CreateUser", UserName="every-op-bare") and call(iam, "CreateAccessKey", UserName="every-op-bare").get("AccessKey", {})
+encoded = None
+try:
+    client("ec2", bare_key.get("AccessKeyId"), bare_key.get("SecretAccessKey")).run_instances(ImageId="ami-0123456789abcdef0", MinCount=1, MaxCount=1)
+except ClientError as e:
+    encoded = e.response["Error"].get("Message", "").rpartition("Encoded authorization failure message: ")[2]
+call(sts, "DecodeAuthorizationMessage", EncodedMessage=encoded or "missing")
+
+# IAM: tear down
+for operation, params in (("UntagUser", {"UserName": "every-op-user"}), ("UntagRole", {"RoleName": "every-op-role"}),
+        ("UntagPolicy", {"PolicyArn": USER_POLICY}), ("UntagInstanceProfile", {"InstanceProfileName": "every-op-profile"}),
+        ("UntagOpenIDConnectProvider", {"OpenIDConnectProviderArn": oidc_arn})):
+    call(iam, operation, TagKeys=["k"], **params)
+call(iam, "DeleteUserPermissionsBoundary", UserName="every-op-user")
+call(iam, "DeleteRolePermissionsBoundary", RoleName="every-op-role")
+call(iam, "DeleteUserPolicy", UserName="every-op-user", PolicyName="inline")
+call(iam, "DeleteGroupPolicy", GroupName="every-op-group", PolicyName="inline")
+call(iam, "DeleteRolePolicy", RoleName="every-op-role", PolicyName="inline")
+call(iam, "DetachUserPolicy", UserName="every-op-user", PolicyArn=USER_POLICY)
+call(iam, "DetachGroupPolicy", GroupName="every-op-group", PolicyArn=USER_POLICY)
+call(iam, "DetachRolePolicy", RoleName="every-op-role", PolicyArn=USER_POLICY)
+call(iam, "DeletePolicyVersion", PolicyArn=USER_POLICY, VersionId="v1")
+call(iam, "DeletePolicy", PolicyArn=USER_POLICY)
+call(iam, "RemoveUserFromGroup", GroupName="every-op-group", UserName="every-op-user")
+call(iam, "DeleteAccessKey", UserName="every-op-user", AccessKeyId=key.get("AccessKeyId", "AKIAIOSFODNN7EXAMPLE"))
+call(iam, "RemoveRoleFromInstanceProfile", InstanceProfileName="every-op-profile", RoleName="every-op-role")
+call(iam, "DeleteInstanceProfile", InstanceProfileName="every-op-spare")
+call(iam, "DeleteOpenIDConnectProvider", OpenIDConnectProviderArn=oidc_arn)
+call(iam, "DeleteUser", UserName="every-op-user")
+call(iam, "DeleteGroup", GroupName="every-op-group")
+call(iam, "DeleteRole", RoleName="every-op-role")
+call(iam, "DeleteAccountAlias", AccountAlias="every-op-alias")
+
+served_operations = sorted(a for actions in served.values() for a in actions)
+emit({"failures": failures,
+      "notCalled": [a for a in served_operations if a not in called],
+      "calledButNotServed": sorted(set(called) - set(served_operations)),
+      "served": len(served_operations)})

@@ -2,7 +2,10 @@ using Emulator.Core.Ec2;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.LoginProfiles;
+using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Users;
@@ -18,6 +21,7 @@ namespace Emulator.Core.Store;
 public sealed class AccountState
 {
     private readonly TrackedValue<string> alias;
+    private readonly TrackedValue<PasswordPolicy> passwordPolicy;
 
     public AccountState(string accountId)
     {
@@ -30,6 +34,9 @@ public sealed class AccountState
         Policies = new("policy", accountId, RowCodecs.ManagedPolicy);
         OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
         AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
+        passwordPolicy = new("password-policy", accountId, RowCodecs.PasswordPolicy);
+        LoginProfiles = new("login-profile", accountId, RowCodecs.LoginProfile, ignoreCase: true);
+        MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
     }
 
     public string AccountId { get; }
@@ -38,6 +45,13 @@ public sealed class AccountState
     {
         get => alias.Value;
         set => alias.Value = value;
+    }
+
+    /// <summary>The account's custom password policy; null when AWS's default applies.</summary>
+    public PasswordPolicy? PasswordPolicy
+    {
+        get => passwordPolicy.Value;
+        set => passwordPolicy.Value = value;
     }
 
     /// <summary>When the account came to be (the root user's CreateDate).</summary>
@@ -60,6 +74,12 @@ public sealed class AccountState
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
     public EntityTable<AccessKey> AccessKeys { get; }
 
+    /// <summary>Users' console passwords (hashed) by user name.</summary>
+    public EntityTable<LoginProfile> LoginProfiles { get; }
+
+    /// <summary>Virtual MFA devices by path and name (the part of the serial number after <c>:mfa</c>).</summary>
+    public EntityTable<VirtualMfaDevice> MfaDevices { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -75,7 +95,8 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys];
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys,
+        passwordPolicy, LoginProfiles, MfaDevices];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -83,6 +104,7 @@ public sealed class AccountState
     {
         var copy = new AccountState(AccountId) { CreateDate = CreateDate };
         copy.alias.Load("", alias.RowOf("").Document);
+        copy.passwordPolicy.Load("", passwordPolicy.RowOf("").Document);
         foreach (var (region, state) in Ec2Regions)
         {
             copy.Ec2Regions[region] = state.Clone();
@@ -95,6 +117,8 @@ public sealed class AccountState
         Policies.CopyInto(copy.Policies);
         OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
         AccessKeys.CopyInto(copy.AccessKeys);
+        LoginProfiles.CopyInto(copy.LoginProfiles);
+        MfaDevices.CopyInto(copy.MfaDevices);
         return copy;
     }
 }

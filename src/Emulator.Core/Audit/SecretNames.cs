@@ -10,6 +10,7 @@ public static class SecretNames
     {
         "SecretAccessKey", "SessionToken", "Token", "TokenCode", "Password", "OldPassword", "NewPassword",
         "PrivateKey", "KeyMaterial", "PasswordData", "SAMLAssertion", "WebIdentityToken", "ClientSecret", "AuthorizationToken",
+        "Base32StringSeed", "QRCodePNG", "AuthenticationCode1", "AuthenticationCode2",
     };
 
     /// <summary>Values CloudTrail replaces by a marker rather than dropping the member (EC2 user data).</summary>

@@ -43,6 +43,13 @@ public sealed class RequestContextBuilder(PolicyResolver policies, TimeProvider 
         {
             context.Set("aws:TokenIssueTime", session.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
                 .Set("aws:MultiFactorAuthPresent", session.MultiFactorAuthenticated ? "true" : "false");
+            if (session.MultiFactorAuthenticated)
+            {
+                // Present only for MFA sessions: seconds since the code was checked (AWS's aws:MultiFactorAuthAge).
+                var age = (long)Math.Max(0, (now - (session.MultiFactorAuthTime ?? session.IssuedAt)).TotalSeconds);
+                context.Set("aws:MultiFactorAuthAge", age.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (session.SourceIdentity is { } sourceIdentity)
             {
                 context.Set("aws:SourceIdentity", sourceIdentity);

@@ -13,5 +13,9 @@ public static class IamErrors
     public static AwsException UnmodifiableEntity(string message) => new AwsError("UnmodifiableEntity", message, 400).ToException();
     public static AwsException InvalidParameter(string message) => new AwsError("InvalidParameterValue", message, 400).ToException();
 
+    public static AwsException PasswordPolicyViolation(string message) => new AwsError("PasswordPolicyViolation", message, 400).ToException();
+    public static AwsException InvalidAuthenticationCode(string message) => new AwsError("InvalidAuthenticationCode", message, 403).ToException();
+    public static AwsException InvalidUserType(string message) => new AwsError("InvalidUserType", message, 400).ToException();
+
     public static AwsException AccessDenied(string message) => new AwsError("AccessDenied", message, 403).ToException();
 }

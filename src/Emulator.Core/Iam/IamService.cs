@@ -4,7 +4,10 @@ using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Account;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.LoginProfiles;
+using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.UserCredentials;
@@ -38,6 +41,12 @@ public sealed class IamService(IamContext context)
     public OpenIdConnectProviderOperations OpenIdConnectProviders { get; } = new(context);
 
     public AccountOperations Account { get; } = new(context);
+
+    public PasswordPolicyOperations PasswordPolicy { get; } = new(context);
+
+    public LoginProfileOperations LoginProfiles { get; } = new(context);
+
+    public MfaDeviceOperations MfaDevices { get; } = new(context);
 
     /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
     public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));

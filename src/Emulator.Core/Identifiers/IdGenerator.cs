@@ -83,6 +83,14 @@ public sealed class IdGenerator(IRandomSource random)
 
     public string SecretAccessKey() => Random(SecretAlphabet, 40);
 
+    /// <summary>Raw random bytes (an MFA seed, a password salt) from the same injected source.</summary>
+    public byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        random.Fill(bytes);
+        return bytes;
+    }
+
     public string RequestId()
     {
         Span<byte> bytes = stackalloc byte[16];

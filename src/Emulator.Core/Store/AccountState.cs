@@ -2,7 +2,10 @@ using Emulator.Core.Ec2;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.LoginProfiles;
+using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.UserCredentials;
@@ -19,6 +22,7 @@ namespace Emulator.Core.Store;
 public sealed class AccountState
 {
     private readonly TrackedValue<string> alias;
+    private readonly TrackedValue<PasswordPolicy> passwordPolicy;
 
     public AccountState(string accountId)
     {
@@ -34,6 +38,9 @@ public sealed class AccountState
         ServiceLinkedRoleDeletions = new("service-linked-role-deletion", accountId, RowCodecs.ServiceLinkedRoleDeletion);
         SshPublicKeys = new("ssh-public-key", accountId, RowCodecs.SshPublicKey);
         SigningCertificates = new("signing-certificate", accountId, RowCodecs.SigningCertificate);
+        passwordPolicy = new("password-policy", accountId, RowCodecs.PasswordPolicy);
+        LoginProfiles = new("login-profile", accountId, RowCodecs.LoginProfile, ignoreCase: true);
+        MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
     }
 
     public string AccountId { get; }
@@ -42,6 +49,13 @@ public sealed class AccountState
     {
         get => alias.Value;
         set => alias.Value = value;
+    }
+
+    /// <summary>The account's custom password policy; null when AWS's default applies.</summary>
+    public PasswordPolicy? PasswordPolicy
+    {
+        get => passwordPolicy.Value;
+        set => passwordPolicy.Value = value;
     }
 
     /// <summary>When the account came to be (the root user's CreateDate).</summary>
@@ -72,6 +86,11 @@ public sealed class AccountState
 
     /// <summary>Users' (and the root's) signing certificates by CertificateId.</summary>
     public EntityTable<SigningCertificate> SigningCertificates { get; }
+    /// <summary>Users' console passwords (hashed) by user name.</summary>
+    public EntityTable<LoginProfile> LoginProfiles { get; }
+
+    /// <summary>Virtual MFA devices by path and name (the part of the serial number after <c>:mfa</c>).</summary>
+    public EntityTable<VirtualMfaDevice> MfaDevices { get; }
 
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
@@ -88,7 +107,8 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys, ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates];
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys,
+        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -96,6 +116,7 @@ public sealed class AccountState
     {
         var copy = new AccountState(AccountId) { CreateDate = CreateDate };
         copy.alias.Load("", alias.RowOf("").Document);
+        copy.passwordPolicy.Load("", passwordPolicy.RowOf("").Document);
         foreach (var (region, state) in Ec2Regions)
         {
             copy.Ec2Regions[region] = state.Clone();
@@ -111,6 +132,8 @@ public sealed class AccountState
         ServiceLinkedRoleDeletions.CopyInto(copy.ServiceLinkedRoleDeletions);
         SshPublicKeys.CopyInto(copy.SshPublicKeys);
         SigningCertificates.CopyInto(copy.SigningCertificates);
+        LoginProfiles.CopyInto(copy.LoginProfiles);
+        MfaDevices.CopyInto(copy.MfaDevices);
         return copy;
     }
 }

@@ -58,6 +58,9 @@ public sealed record Session
 
     public bool MultiFactorAuthenticated { get; init; }
 
+    /// <summary>When the one-time code was checked (aws:MultiFactorAuthAge counts from here; chained sessions keep it).</summary>
+    public DateTimeOffset? MultiFactorAuthTime { get; init; }
+
     /// <summary>Web-identity sessions: the OIDC provider ARN (aws:FederatedProvider).</summary>
     public string? FederatedProvider { get; init; }
 

@@ -56,6 +56,9 @@ internal sealed record SessionTokenPayload
 
     [JsonPropertyName("mfa")] public required bool MultiFactorAuthenticated { get; init; }
 
+    /// <summary>Unix seconds of the MFA check; absent in tokens without MFA (and in tokens issued before it was kept).</summary>
+    [JsonPropertyName("mfat")] public long? MultiFactorAuthTime { get; init; }
+
     /// <summary>Each tag as a [key, value] pair: shorter than objects, and order is kept.</summary>
     [JsonPropertyName("tags")] public required IReadOnlyList<string[]> Tags { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Emulator.Core.Errors;
 using Emulator.Core.Identifiers;
 using Emulator.Core.Iam;
+using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Tags;
 using Emulator.Core.Iam.Validation;
@@ -29,6 +30,8 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     private static readonly ModelPattern MfaSerial = new(@"[\w+=/:,.@-]*");
     private static readonly ModelPattern TokenCodePattern = new(@"[\d]*");
     private static readonly ModelPattern FederatedName = new(@"[\w+=,.@-]*");
+
+    private readonly MfaDeviceOperations mfaDevices = new(context);
 
     /// <summary>Checks made before the trust policy is consulted (AWS's order: caller, then parameters).</summary>
     public static void ValidateAssumeRole(Principal caller, AssumeRoleParameters request)
@@ -89,6 +92,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     /// <summary>The rest of AssumeRole once the trust policy allowed it: durations, session policies, tags, credentials.</summary>
     public IssuedSession AssumeRole(Principal caller, AssumeRoleParameters request, Role role, string region)
     {
+        var mfaTime = AuthenticateMfa(caller, request.SerialNumber, request.TokenCode) ?? caller.Session?.MultiFactorAuthTime;
         var chained = caller.Session is not null;
         var duration = request.DurationSeconds ?? 3600;
         if (duration > role.MaxSessionDuration)
@@ -127,6 +131,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             TransitiveTagKeys = transitiveKeys,
             IsChained = chained,
             MultiFactorAuthenticated = request.TokenCode is not null || inherited?.MultiFactorAuthenticated == true,
+            MultiFactorAuthTime = mfaTime ?? (inherited?.MultiFactorAuthenticated == true ? inherited.IssuedAt : null),
         });
     }
 
@@ -206,6 +211,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         ParameterValidator.ForSts().Range("durationSeconds", durationSeconds, MinimumDuration, 129600)
             .Length("serialNumber", serialNumber, 9, 256).Pattern("serialNumber", serialNumber, MfaSerial)
             .Length("tokenCode", tokenCode, 6, 6).Pattern("tokenCode", tokenCode, TokenCodePattern).ThrowIfInvalid();
+        var mfaTime = AuthenticateMfa(caller, serialNumber, tokenCode);
         var duration = durationSeconds ?? 43200;
         if (caller.IsRoot)
         {
@@ -218,9 +224,19 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             UserName = caller.UserName,
             UserId = caller.IsRoot ? null : caller.UserId,
             UserArn = caller.IsRoot ? null : caller.Arn,
-            MultiFactorAuthenticated = serialNumber is not null && tokenCode is not null,
+            MultiFactorAuthenticated = mfaTime is not null,
+            MultiFactorAuthTime = mfaTime,
         }, null);
     }
+
+    /// <summary>
+    /// The MFA check of GetSessionToken and AssumeRole: with a serial number or a code, both must be given and the code
+    /// must be the current one of the caller's own enabled device. Returns when it passed, or null when no MFA was offered.
+    /// </summary>
+    private DateTimeOffset? AuthenticateMfa(Principal caller, string? serialNumber, string? tokenCode) =>
+        serialNumber is null && tokenCode is null
+            ? null
+            : mfaDevices.Authenticate(caller.AccountId, caller.Type == Identity.PrincipalType.User ? caller.UserName : null, serialNumber, tokenCode);
 
     /// <summary>GetFederationToken: a federated-user session whose permissions are only what its session policies grant.</summary>
     public IssuedSession GetFederationToken(Principal caller, string? name, int? durationSeconds, string? policy, IReadOnlyList<string> policyArns, IReadOnlyList<Tag> tags)

@@ -12,7 +12,7 @@ public static class ModelledConditionKeys
         "aws:RequestedRegion", "aws:CurrentTime", "aws:EpochTime", "aws:SecureTransport", "aws:SourceIp", "aws:UserAgent",
         "aws:ViaAWSService", "aws:PrincipalIsAWSService", "aws:PrincipalTag/*", "aws:ResourceAccount",
         "aws:ResourceTag/*", "iam:ResourceTag/*", "aws:RequestTag/*", "aws:TagKeys", "iam:PolicyARN", "iam:PermissionsBoundary",
-        "aws:TokenIssueTime", "aws:MultiFactorAuthPresent", "aws:SourceIdentity", "aws:FederatedProvider", "ec2:SourceInstanceARN",
+        "aws:TokenIssueTime", "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:SourceIdentity", "aws:FederatedProvider", "ec2:SourceInstanceARN",
         "sts:RoleSessionName", "sts:ExternalId", "sts:SourceIdentity", "sts:TransitiveTagKeys",
     ];
 }

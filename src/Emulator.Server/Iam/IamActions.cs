@@ -15,6 +15,8 @@ public static class IamActions
         return new AwsService("iam", new QueryProtocol(IamXml.Namespace), Version,
             RoleActions.All(iam, resources)
                 .Concat(UserActions.All(iam, resources))
+                .Concat(LoginProfileActions.All(iam, resources))
+                .Concat(MfaDeviceActions.All(iam, resources))
                 .Concat(GroupActions.All(iam, resources))
                 .Concat(PolicyActions.All(iam))
                 .Concat(InstanceProfileActions.All(iam, resources))

@@ -59,10 +59,11 @@ public static class IamXml
         }
     }
 
-    public static void User(QueryXmlWriter w, User user, bool full)
+    /// <param name="passwordLastUsed">GetUser's PasswordLastUsed: when the user last used their console password, if ever.</param>
+    public static void User(QueryXmlWriter w, User user, bool full, DateTimeOffset? passwordLastUsed = null)
     {
         w.Value("Path", user.Path).Value("UserName", user.UserName).Value("UserId", user.UserId).Value("Arn", user.Arn)
-            .Value("CreateDate", user.CreateDate);
+            .Value("CreateDate", user.CreateDate).Value("PasswordLastUsed", passwordLastUsed);
         if (full)
         {
             Boundary(w, user.PermissionsBoundaryArn);

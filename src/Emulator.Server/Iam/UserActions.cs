@@ -30,7 +30,8 @@ public static class UserActions
             var name = c["UserName"] ?? (c.Principal.Type == PrincipalType.User
                 ? c.Principal.UserName
                 : throw IamErrors.ValidationError("Must specify userName when calling with non-User credentials"));
-            w.Object("User", u => IamXml.User(u, users.Get(c.AccountId, name), full: true));
+            var user = users.Get(c.AccountId, name);
+            w.Object("User", u => IamXml.User(u, user, full: true, iam.LoginProfiles.PasswordLastUsed(c.AccountId, user.UserName)));
         });
         yield return Op("ListUsers", c => IamResources.PathPrefix(c, "user"), (c, w) =>
         {

@@ -155,6 +155,14 @@ public static class StsActions
             keys["sts:ExternalId"] = [request.ExternalId];
         }
 
+        if (request.SerialNumber is not null && request.TokenCode is not null)
+        {
+            // A role trusting only MFA callers sees the MFA this request brings; the code itself is checked
+            // before the session is issued (a wrong one is refused then, whatever the trust policy says).
+            keys["aws:MultiFactorAuthPresent"] = ["true"];
+            keys["aws:MultiFactorAuthAge"] = ["0"];
+        }
+
         var sourceIdentity = request.SourceIdentity ?? c.Principal.Session?.SourceIdentity;
         if (sourceIdentity is not null)
         {

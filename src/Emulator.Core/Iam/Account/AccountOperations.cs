@@ -109,8 +109,8 @@ public sealed class AccountOperations(IamContext context)
                 new("AssumeRolePolicySizeQuota", Roles.RoleOperations.TrustPolicySizeQuota),
                 new("AccountAccessKeysPresent", account.AccessKeys.Values.Any(k => k.UserName is null) ? 1 : 0),
                 new("AccountMFAEnabled", 0),
-                new("MFADevices", 0),
-                new("MFADevicesInUse", 0),
+                new("MFADevices", account.MfaDevices.Count),
+                new("MFADevicesInUse", account.MfaDevices.Values.Count(d => d.IsEnabled)),
                 new("Providers", account.OpenIdConnectProviders.Count),
             ];
         });

@@ -85,6 +85,17 @@ public sealed class UserOperations(IamContext context)
                 {
                     account.AccessKeys[key.AccessKeyId] = key with { UserName = updated.UserName };
                 }
+
+                if (account.LoginProfiles.TryGetValue(user.UserName, out var profile))
+                {
+                    account.LoginProfiles.Remove(user.UserName);
+                    account.LoginProfiles[updated.UserName] = profile with { UserName = updated.UserName };
+                }
+
+                foreach (var device in account.MfaDevices.Values.Where(d => d.UserName == user.UserName).ToList())
+                {
+                    account.MfaDevices[device.Key] = device with { UserName = updated.UserName };
+                }
             }
 
             return updated;
@@ -101,6 +112,16 @@ public sealed class UserOperations(IamContext context)
             if (account.AccessKeys.Values.Any(k => k.UserName == user.UserName))
             {
                 throw IamErrors.DeleteConflict("Cannot delete entity, must delete access keys first.");
+            }
+
+            if (account.LoginProfiles.ContainsKey(user.UserName))
+            {
+                throw IamErrors.DeleteConflict("Cannot delete entity, must delete login profile first.");
+            }
+
+            if (account.MfaDevices.Values.Any(d => d.UserName == user.UserName))
+            {
+                throw IamErrors.DeleteConflict("Cannot delete entity, must delete MFA device first.");
             }
 
             if (!user.AttachedPolicyArns.IsEmpty)

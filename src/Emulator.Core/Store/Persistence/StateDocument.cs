@@ -22,6 +22,8 @@ public static class StateDocument
     private static readonly Dictionary<string, string[]> SecretProperties = new(StringComparer.Ordinal)
     {
         ["access-key"] = ["SecretAccessKey"],
+        ["login-profile"] = ["PasswordHash", "PreviousPasswordHashes"],
+        ["mfa-device"] = ["Base32StringSeed"],
     };
 
     public static string Export(EmulatorState state, bool includeSecrets, DateTimeOffset now)

@@ -4,7 +4,10 @@ using Emulator.Core.Ec2;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Groups;
 using Emulator.Core.Iam.InstanceProfiles;
+using Emulator.Core.Iam.LoginProfiles;
+using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.UserCredentials;
@@ -25,6 +28,9 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(ManagedPolicy))]
 [JsonSerializable(typeof(OpenIdConnectProvider))]
 [JsonSerializable(typeof(AccessKey))]
+[JsonSerializable(typeof(PasswordPolicy))]
+[JsonSerializable(typeof(LoginProfile))]
+[JsonSerializable(typeof(VirtualMfaDevice))]
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(IamInstanceProfileAssociation))]
 [JsonSerializable(typeof(InstanceMetadataDefaults))]

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Emulator.EndToEnd.Tests.Infrastructure;
 
 namespace Emulator.EndToEnd.Tests.Protocol;
@@ -16,8 +18,16 @@ public sealed class EveryOperationThroughBotocoreTests
     public async Task Botocore_reads_the_answer_of_every_served_operation_with_each_required_member_and_no_member_its_shape_lacks()
     {
         using var emulator = await EmulatorProcess.StartAsync();
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=every-op", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var arguments = new Dictionary<string, string>
+        {
+            ["SSH_KEY"] = rsa.ExportSubjectPublicKeyInfoPem(),
+            ["CERTIFICATE"] = certificate.ExportCertificatePem(),
+        };
 
-        var result = (await emulator.Boto3().RunAsync(Script)).ShouldSucceed().Json;
+        var result = (await emulator.Boto3().RunAsync(Script, arguments)).ShouldSucceed().Json;
 
         var failures = result.Items("failures").Select(f => f.GetString()).ToList();
         failures.Should().BeEmpty("botocore must read every answer as AWS's shape has it");

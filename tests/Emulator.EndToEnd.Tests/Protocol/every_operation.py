@@ -246,6 +246,60 @@ for operation, params in (("UntagUser", {"UserName": "every-op-user"}), ("UntagR
         ("UntagPolicy", {"PolicyArn": USER_POLICY}), ("UntagInstanceProfile", {"InstanceProfileName": "every-op-profile"}),
         ("UntagOpenIDConnectProvider", {"OpenIDConnectProviderArn": oidc_arn})):
     call(iam, operation, TagKeys=["k"], **params)
+# A user's own credentials while the user still holds the allow-all policy: SSH keys, signing certificates (the
+# test passes an RSA key and a certificate: Python's standard library makes neither), console password and the
+# account password policy, and a virtual MFA device whose codes are computed here (RFC 6238).
+import base64, hashlib, hmac, struct
+from datetime import datetime
+
+def emulator_step():
+    with urllib.request.urlopen(ENDPOINT + "/_emulator/clock") as response:
+        now = json.load(response)["now"]
+    return int(datetime.fromisoformat(now.replace("Z", "+00:00")).timestamp()) // 30
+
+def totp(seed, step):
+    digest = hmac.new(base64.b32decode(seed), struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+ssh = call(iam, "UploadSSHPublicKey", UserName="every-op-user", SSHPublicKeyBody=arg("SSH_KEY")).get("SSHPublicKey", {})
+ssh_id = ssh.get("SSHPublicKeyId", "APKAAAAAAAAAAAAAAAAA")
+call(iam, "GetSSHPublicKey", UserName="every-op-user", SSHPublicKeyId=ssh_id, Encoding="PEM")
+call(iam, "ListSSHPublicKeys", UserName="every-op-user")
+call(iam, "UpdateSSHPublicKey", UserName="every-op-user", SSHPublicKeyId=ssh_id, Status="Inactive")
+call(iam, "DeleteSSHPublicKey", UserName="every-op-user", SSHPublicKeyId=ssh_id)
+certificate = call(iam, "UploadSigningCertificate", UserName="every-op-user", CertificateBody=arg("CERTIFICATE")).get("Certificate", {})
+certificate_id = certificate.get("CertificateId", "A" * 32)
+call(iam, "ListSigningCertificates", UserName="every-op-user")
+call(iam, "UpdateSigningCertificate", UserName="every-op-user", CertificateId=certificate_id, Status="Inactive")
+call(iam, "DeleteSigningCertificate", UserName="every-op-user", CertificateId=certificate_id)
+call(iam, "UpdateAccountPasswordPolicy", MinimumPasswordLength=10, AllowUsersToChangePassword=True)
+call(iam, "GetAccountPasswordPolicy")
+call(iam, "CreateLoginProfile", UserName="every-op-user", Password="Every-op-pass-1", PasswordResetRequired=False)
+call(iam, "GetLoginProfile", UserName="every-op-user")
+call(iam, "UpdateLoginProfile", UserName="every-op-user", Password="Every-op-pass-2")
+call(watched("iam", key.get("AccessKeyId"), key.get("SecretAccessKey")), "ChangePassword", OldPassword="Every-op-pass-2", NewPassword="Every-op-pass-3")
+call(iam, "DeleteLoginProfile", UserName="every-op-user")
+call(iam, "DeleteAccountPasswordPolicy")
+device = call(iam, "CreateVirtualMFADevice", VirtualMFADeviceName="every-op-mfa", Tags=[{"Key": "k", "Value": "v"}]).get("VirtualMFADevice", {})
+serial = device.get("SerialNumber", "arn:aws:iam::123456789012:mfa/every-op-mfa")
+seed = device.get("Base32StringSeed", b"AAAAAAAA").decode("ascii")
+step = emulator_step()
+call(iam, "EnableMFADevice", UserName="every-op-user", SerialNumber=serial, AuthenticationCode1=totp(seed, step), AuthenticationCode2=totp(seed, step + 1))
+call(iam, "GetMFADevice", SerialNumber=serial)
+call(iam, "ListMFADevices", UserName="every-op-user")
+call(iam, "ListVirtualMFADevices")
+call(iam, "TagMFADevice", SerialNumber=serial, Tags=[{"Key": "k2", "Value": "v"}])
+call(iam, "ListMFADeviceTags", SerialNumber=serial)
+call(iam, "UntagMFADevice", SerialNumber=serial, TagKeys=["k2"])
+step = emulator_step()
+call(iam, "ResyncMFADevice", UserName="every-op-user", SerialNumber=serial, AuthenticationCode1=totp(seed, step + 2), AuthenticationCode2=totp(seed, step + 3))
+call(iam, "DeactivateMFADevice", UserName="every-op-user", SerialNumber=serial)
+call(iam, "DeleteVirtualMFADevice", SerialNumber=serial)
+linked = call(iam, "CreateServiceLinkedRole", AWSServiceName="autoscaling.amazonaws.com").get("Role", {})
+task = call(iam, "DeleteServiceLinkedRole", RoleName=linked.get("RoleName", "AWSServiceRoleForAutoScaling")).get("DeletionTaskId", "task/x")
+call(iam, "GetServiceLinkedRoleDeletionStatus", DeletionTaskId=task)
+
 call(iam, "DeleteUserPermissionsBoundary", UserName="every-op-user")
 call(iam, "DeleteRolePermissionsBoundary", RoleName="every-op-role")
 call(iam, "DeleteUserPolicy", UserName="every-op-user", PolicyName="inline")

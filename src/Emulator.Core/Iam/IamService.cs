@@ -7,6 +7,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.Users;
 
 namespace Emulator.Core.Iam;
@@ -29,6 +30,8 @@ public sealed class IamService(IamContext context)
     public AccessKeyOperations AccessKeys { get; } = new(context);
 
     public OpenIdConnectProviderOperations OpenIdConnectProviders { get; } = new(context);
+
+    public SamlProviderOperations SamlProviders { get; } = new(context);
 
     public AccountOperations Account { get; } = new(context);
 

@@ -5,6 +5,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
 using Emulator.Core.Store.Tracking;
@@ -29,6 +30,7 @@ public sealed class AccountState
         InstanceProfiles = new("instance-profile", accountId, RowCodecs.InstanceProfile, ignoreCase: true);
         Policies = new("policy", accountId, RowCodecs.ManagedPolicy);
         OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
+        SamlProviders = new("saml-provider", accountId, RowCodecs.SamlProvider);
         AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
     }
 
@@ -57,6 +59,9 @@ public sealed class AccountState
     /// <summary>OIDC providers by ARN.</summary>
     public EntityTable<OpenIdConnectProvider> OpenIdConnectProviders { get; }
 
+    /// <summary>SAML providers by ARN.</summary>
+    public EntityTable<SamlProvider> SamlProviders { get; }
+
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
     public EntityTable<AccessKey> AccessKeys { get; }
 
@@ -75,7 +80,7 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys];
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -94,6 +99,7 @@ public sealed class AccountState
         InstanceProfiles.CopyInto(copy.InstanceProfiles);
         Policies.CopyInto(copy.Policies);
         OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
+        SamlProviders.CopyInto(copy.SamlProviders);
         AccessKeys.CopyInto(copy.AccessKeys);
         return copy;
     }

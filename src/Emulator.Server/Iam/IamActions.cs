@@ -19,6 +19,7 @@ public static class IamActions
                 .Concat(PolicyActions.All(iam))
                 .Concat(InstanceProfileActions.All(iam, resources))
                 .Concat(OpenIdConnectProviderActions.All(iam))
+                .Concat(SamlProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
                 .Concat(SimulationActions.All(iam)))
         {

@@ -110,7 +110,7 @@ public sealed class AccountOperations(IamContext context)
                 new("AccountMFAEnabled", 0),
                 new("MFADevices", 0),
                 new("MFADevicesInUse", 0),
-                new("Providers", account.OpenIdConnectProviders.Count),
+                new("Providers", account.OpenIdConnectProviders.Count + account.SamlProviders.Count),
             ];
         });
 

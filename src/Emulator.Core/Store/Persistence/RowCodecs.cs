@@ -6,6 +6,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Tracking;
 
@@ -20,6 +21,7 @@ public static class RowCodecs
     public static readonly IRowCodec<InstanceProfile> InstanceProfile = new JsonRowCodec<InstanceProfile>(StateJsonContext.Default.InstanceProfile);
     public static readonly IRowCodec<ManagedPolicy> ManagedPolicy = new JsonRowCodec<ManagedPolicy>(StateJsonContext.Default.ManagedPolicy);
     public static readonly IRowCodec<OpenIdConnectProvider> OpenIdConnectProvider = new JsonRowCodec<OpenIdConnectProvider>(StateJsonContext.Default.OpenIdConnectProvider);
+    public static readonly IRowCodec<SamlProvider> SamlProvider = new JsonRowCodec<SamlProvider>(StateJsonContext.Default.SamlProvider);
     public static readonly IRowCodec<AccessKey> AccessKey = new JsonRowCodec<AccessKey>(StateJsonContext.Default.AccessKey);
     public static readonly IRowCodec<Instance> Instance = new JsonRowCodec<Instance>(StateJsonContext.Default.Instance);
     public static readonly IRowCodec<IamInstanceProfileAssociation> Association = new JsonRowCodec<IamInstanceProfileAssociation>(StateJsonContext.Default.IamInstanceProfileAssociation);

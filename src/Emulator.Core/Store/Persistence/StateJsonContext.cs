@@ -7,6 +7,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.Users;
 
 namespace Emulator.Core.Store.Persistence;
@@ -23,6 +24,7 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(InstanceProfile))]
 [JsonSerializable(typeof(ManagedPolicy))]
 [JsonSerializable(typeof(OpenIdConnectProvider))]
+[JsonSerializable(typeof(SamlProvider))]
 [JsonSerializable(typeof(AccessKey))]
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(IamInstanceProfileAssociation))]

@@ -161,7 +161,7 @@ public sealed partial class InstanceProfileAssociationTests(Ec2Emulator emulator
             "User: arn:aws:iam::111111111111:user/pics is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111111111111:role/other because no identity-based policy allows the iam:PassRole action");
         (await Cli.RunAsync("ec2", "describe-instances")).ShouldSucceed().Json.Items("Reservations").Count.Should().Be(before);
 
-        var decoded = (await Cli.RunAsync("sts", "decode-authorization-message", "--encoded-message", match.Groups["blob"].Value)).ShouldSucceed().Json;
+        var decoded = (await Cli.RunAsync("sts", "decode-authorization-message", $"--encoded-message={match.Groups["blob"].Value}")).ShouldSucceed().Json;
         using var message = JsonDocument.Parse(decoded.Text("DecodedMessage"));
         var root = message.RootElement;
         root.GetProperty("allowed").GetBoolean().Should().BeFalse();

@@ -28,6 +28,7 @@ public readonly record struct ArnParts(string Partition, string Service, string 
         ("iam", "policy") => "AWS::IAM::Policy",
         ("iam", "instance-profile") => "AWS::IAM::InstanceProfile",
         ("iam", "oidc-provider") => "AWS::IAM::OIDCProvider",
+        ("iam", "saml-provider") => "AWS::IAM::SAMLProvider",
         ("sts", "assumed-role") => "AWS::STS::AssumedRole",
         ("sts", "federated-user") => "AWS::STS::FederatedUser",
         ("ec2", "instance") => "AWS::EC2::Instance",

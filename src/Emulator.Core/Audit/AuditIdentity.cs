@@ -49,15 +49,22 @@ public static class AuditIdentity
             SessionContext = principal.Session is { } session ? Context(session, FederationIssuer(session)) : null,
         },
         // The unsigned AssumeRoleWithWebIdentity caller: CloudTrail names it by provider, audience and subject.
-        _ => principal.WebIdentity is { } token
-            ? new AuditUserIdentity
-            {
-                Type = "WebIdentityUser",
-                PrincipalId = $"{ProviderHost(token.Issuer)}:{string.Join(',', token.Audiences)}:{token.Subject}",
-                UserName = token.Subject,
-                IdentityProvider = ProviderHost(token.Issuer),
-            }
-            : new AuditUserIdentity { Type = "Unknown", Arn = principal.Arn, AccountId = principal.AccountId },
+        _ when principal.WebIdentity is { } token => new AuditUserIdentity
+        {
+            Type = "WebIdentityUser",
+            PrincipalId = $"{ProviderHost(token.Issuer)}:{string.Join(',', token.Audiences)}:{token.Subject}",
+            UserName = token.Subject,
+            IdentityProvider = ProviderHost(token.Issuer),
+        },
+        // The unsigned AssumeRoleWithSAML caller: CloudTrail names it by the assertion's NameQualifier and subject.
+        _ when principal.Saml is { } assertion => new AuditUserIdentity
+        {
+            Type = "SAMLUser",
+            PrincipalId = $"{assertion.NameQualifier}:{assertion.Subject}",
+            UserName = assertion.Subject,
+            IdentityProvider = assertion.NameQualifier,
+        },
+        _ => new AuditUserIdentity { Type = "Unknown", Arn = principal.Arn, AccountId = principal.AccountId },
     };
 
     /// <summary>A caller whose signature named a key that could not be authenticated (or no signature at all).</summary>

@@ -4,7 +4,7 @@ namespace Emulator.Core.Audit;
 
 /// <summary>
 /// CloudTrail's userIdentity: <c>Root</c>, <c>IAMUser</c>, <c>AssumedRole</c>, <c>FederatedUser</c>,
-/// <c>WebIdentityUser</c>, or <c>Unknown</c> when the caller could not be authenticated.
+/// <c>WebIdentityUser</c>, <c>SAMLUser</c>, or <c>Unknown</c> when the caller could not be authenticated.
 /// </summary>
 public sealed record AuditUserIdentity
 {
@@ -32,7 +32,7 @@ public sealed record AuditUserIdentity
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UserName { get; init; }
 
-    /// <summary>WebIdentityUser: the OIDC provider's issuer host.</summary>
+    /// <summary>WebIdentityUser: the OIDC provider's issuer host; SAMLUser: the assertion's NameQualifier.</summary>
     [JsonPropertyName("identityProvider")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? IdentityProvider { get; init; }

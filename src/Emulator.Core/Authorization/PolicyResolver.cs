@@ -131,6 +131,7 @@ public sealed class PolicyResolver(IEmulatorStore store)
                 account.InstanceProfiles.GetValueOrDefault(name) is { } p && p.Arn == arn ? p.Tags : [],
             _ when resource.StartsWith("policy/", StringComparison.Ordinal) => account.Policies.GetValueOrDefault(arn)?.Tags ?? [],
             _ when resource.StartsWith("oidc-provider/", StringComparison.Ordinal) => account.OpenIdConnectProviders.GetValueOrDefault(arn)?.Tags ?? [],
+            _ when resource.StartsWith("saml-provider/", StringComparison.Ordinal) => account.SamlProviders.GetValueOrDefault(arn)?.Tags ?? [],
             _ => [],
         };
     });

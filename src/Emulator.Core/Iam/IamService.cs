@@ -10,6 +10,7 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -39,6 +40,8 @@ public sealed class IamService(IamContext context)
     public AccessKeyOperations AccessKeys { get; } = new(context);
 
     public OpenIdConnectProviderOperations OpenIdConnectProviders { get; } = new(context);
+
+    public SamlProviderOperations SamlProviders { get; } = new(context);
 
     public AccountOperations Account { get; } = new(context);
 

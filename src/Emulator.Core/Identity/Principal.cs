@@ -17,6 +17,9 @@ public sealed record Principal(
     /// <summary>The verified token of a web-identity caller (whose <see cref="Arn"/> is its OIDC provider ARN).</summary>
     public Sts.WebIdentityToken? WebIdentity { get; init; }
 
+    /// <summary>The verified assertion of an AssumeRoleWithSAML caller (whose <see cref="Arn"/> is its SAML provider ARN).</summary>
+    public Sts.SamlAssertion? Saml { get; init; }
+
     /// <summary>The principal a session stands for, as GetCallerIdentity and the aws:* keys describe it.</summary>
     public static Principal ForSession(Sts.Session session) => session.Kind switch
     {

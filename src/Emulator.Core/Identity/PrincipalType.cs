@@ -8,6 +8,6 @@ public enum PrincipalType
     AssumedRole,
     FederatedUser,
 
-    /// <summary>An unsigned AssumeRoleWithWebIdentity caller, known by its OIDC provider and token.</summary>
+    /// <summary>An unsigned AssumeRoleWithWebIdentity or AssumeRoleWithSAML caller, known by its identity provider and token or assertion.</summary>
     WebIdentity,
 }

@@ -8,6 +8,7 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
@@ -34,6 +35,7 @@ public sealed class AccountState
         InstanceProfiles = new("instance-profile", accountId, RowCodecs.InstanceProfile, ignoreCase: true);
         Policies = new("policy", accountId, RowCodecs.ManagedPolicy);
         OpenIdConnectProviders = new("oidc-provider", accountId, RowCodecs.OpenIdConnectProvider);
+        SamlProviders = new("saml-provider", accountId, RowCodecs.SamlProvider);
         AccessKeys = new("access-key", accountId, RowCodecs.AccessKey);
         ServiceLinkedRoleDeletions = new("service-linked-role-deletion", accountId, RowCodecs.ServiceLinkedRoleDeletion);
         SshPublicKeys = new("ssh-public-key", accountId, RowCodecs.SshPublicKey);
@@ -75,6 +77,9 @@ public sealed class AccountState
     /// <summary>OIDC providers by ARN.</summary>
     public EntityTable<OpenIdConnectProvider> OpenIdConnectProviders { get; }
 
+    /// <summary>SAML providers by ARN.</summary>
+    public EntityTable<SamlProvider> SamlProviders { get; }
+
     /// <summary>Long-term access keys (users' and the root's) by key id.</summary>
     public EntityTable<AccessKey> AccessKeys { get; }
 
@@ -107,7 +112,7 @@ public sealed class AccountState
     }
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
-    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, AccessKeys,
+    public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
         ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
@@ -128,6 +133,7 @@ public sealed class AccountState
         InstanceProfiles.CopyInto(copy.InstanceProfiles);
         Policies.CopyInto(copy.Policies);
         OpenIdConnectProviders.CopyInto(copy.OpenIdConnectProviders);
+        SamlProviders.CopyInto(copy.SamlProviders);
         AccessKeys.CopyInto(copy.AccessKeys);
         ServiceLinkedRoleDeletions.CopyInto(copy.ServiceLinkedRoleDeletions);
         SshPublicKeys.CopyInto(copy.SshPublicKeys);

@@ -152,6 +152,28 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     }
 
     /// <summary>
+    /// AssumeRoleWithSAML once the assertion verified and the trust policy allowed it (never role chaining).
+    /// AWS ends the session at DurationSeconds (default one hour) or at the assertion's SessionNotOnOrAfter, whichever comes first.
+    /// </summary>
+    public IssuedSession AssumeRoleWithSaml(SamlAssertion assertion, AssumeRoleParameters request, Role role, string region)
+    {
+        var duration = request.DurationSeconds ?? 3600;
+        if (duration > role.MaxSessionDuration)
+        {
+            throw IamErrors.ValidationError("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+
+        // PrincipalTag attributes are session tags, as passed tags are for AssumeRole: they override the role's own.
+        return IssueRoleSession(role, request with { RoleSessionName = assertion.RoleSessionName }, duration, region, assertion.Tags, session => session with
+        {
+            SourceIdentity = assertion.SourceIdentity,
+            Tags = TagRules.Apply([.. role.Tags], assertion.Tags, true),
+            TransitiveTagKeys = assertion.TransitiveTagKeys,
+            Expiration = assertion.SessionNotOnOrAfter is { } end && end < session.Expiration ? end : session.Expiration,
+        });
+    }
+
+    /// <summary>
     /// What both AssumeRole flavours share once allowed: session policies must parse and exist, the
     /// session names the role and starts from its tags, and the role records its last use.
     /// </summary>
@@ -202,6 +224,21 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         {
             throw IamErrors.ValidationError($"{roleArn} is invalid");
         }
+    }
+
+    /// <summary>AssumeRoleWithSAML's parameter checks (the caller is unsigned; the assertion is checked next).</summary>
+    public static void ValidateSaml(AssumeRoleParameters request, string? principalArn, string? samlAssertion)
+    {
+        var validator = ParameterValidator.ForSts()
+            .Arn("roleArn", request.RoleArn)
+            .Arn("principalArn", principalArn)
+            .Required("sAMLAssertion", samlAssertion)
+            // The model marks the assertion sensitive: its value is never quoted back.
+            .Check(samlAssertion is not { Length: < 4 }, "sAMLAssertion", "Member must have length greater than or equal to 4")
+            .Check(samlAssertion is not { Length: > 100000 }, "sAMLAssertion", "Member must have length less than or equal to 100000")
+            .Range("durationSeconds", request.DurationSeconds, MinimumDuration, 43200);
+        ValidateSessionPolicies(validator, request.Policy, request.PolicyArns);
+        validator.ThrowIfInvalid();
     }
 
     /// <summary>GetSessionToken: long-term credentials only; users 900–129600 s (default 43200), the root at most 3600.</summary>

@@ -15,6 +15,8 @@ namespace Emulator.Server.Admin;
 [JsonSerializable(typeof(OidcTokenResponse))]
 [JsonSerializable(typeof(OidcJwksRequest))]
 [JsonSerializable(typeof(OpenIdConfiguration))]
+[JsonSerializable(typeof(SamlAssertionMintRequest))]
+[JsonSerializable(typeof(SamlAssertionMintResponse))]
 [JsonSerializable(typeof(IReadOnlyList<Emulator.Server.Imds.InstanceSummary>))]
 [JsonSerializable(typeof(Emulator.Server.Imds.DefaultInstanceRequest))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;
@@ -38,6 +40,24 @@ public sealed record OidcTokenResponse(string Token, string Issuer, DateTimeOffs
 
 /// <summary>Trust tokens of another issuer, verified with this key set.</summary>
 public sealed record OidcJwksRequest(string? Issuer, JsonElement Jwks);
+
+/// <summary>Sign a SAML response with the built-in identity provider.</summary>
+/// <param name="Roles">Values of the AWS Role attribute, each "role ARN,SAML provider ARN".</param>
+/// <param name="RoleSessionName">Defaults to the subject; an empty string leaves the attribute out.</param>
+/// <param name="Attributes">More attributes by name, each a string or an array of strings.</param>
+public sealed record SamlAssertionMintRequest(
+    string? Subject,
+    IReadOnlyList<string>? Roles,
+    string? RoleSessionName,
+    Dictionary<string, JsonElement>? Attributes,
+    int? SessionDuration,
+    string? Audience,
+    string? Recipient,
+    string? NameIdFormat,
+    int? LifetimeSeconds);
+
+/// <summary>The base64 SAML response to pass as AssumeRoleWithSAML's SAMLAssertion.</summary>
+public sealed record SamlAssertionMintResponse(string SamlResponse, string Issuer, DateTimeOffset Expiration);
 
 /// <summary>The OIDC discovery document.</summary>
 public sealed record OpenIdConfiguration(

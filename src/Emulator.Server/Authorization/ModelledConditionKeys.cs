@@ -8,6 +8,7 @@ public static class ModelledConditionKeys
 {
     public static IReadOnlyList<string> All { get; } =
     [
+        .. Emulator.Core.Sts.SamlConditionKeys.Modelled,
         "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType", "aws:userid", "aws:username",
         "aws:RequestedRegion", "aws:CurrentTime", "aws:EpochTime", "aws:SecureTransport", "aws:SourceIp", "aws:UserAgent",
         "aws:ViaAWSService", "aws:PrincipalIsAWSService", "aws:PrincipalTag/*", "aws:ResourceAccount",

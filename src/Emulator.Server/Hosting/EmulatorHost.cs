@@ -39,7 +39,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.AuthorizationMessages),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.SamlAssertions, runtime.AuthorizationMessages),
                     Ec2Actions.Service(runtime.Ec2, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>(), sp.GetRequiredService<AuditRecorder>());
         });
@@ -58,6 +58,7 @@ public static class EmulatorHost
         app.MapTrail();
         app.MapInstanceAdmin();
         app.MapOidc();
+        app.MapSaml();
         app.MapContainerCredentials();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.

@@ -5,6 +5,7 @@ using Emulator.Core.Ec2;
 using Emulator.Core.Iam;
 using Emulator.Core.Identifiers;
 using Emulator.Core.Identity;
+using Emulator.Core.Saml;
 using Emulator.Core.Seeding;
 using Emulator.Core.Store;
 using Emulator.Core.Sts;
@@ -42,6 +43,8 @@ public sealed class EmulatorRuntime
         ContainerCredentialIssuer = new ContainerCredentialIssuer(ContainerCredentials, RoleCredentials);
         Oidc = new OidcIssuer(options.OidcIssuer ?? OidcIssuer.DefaultIssuer, Store.Key("oidc-issuer-key", OidcIssuer.NewKey), Store);
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
+        Saml = new SamlIdentityProvider(SamlIdentityProvider.DefaultEntityId, Store.Key("saml-idp-key", SamlIdentityProvider.NewKey), Ids);
+        SamlAssertions = new SamlAssertionVerifier(Store, clock);
         DefaultAccountId = seeded.Accounts.Keys.First();
         State = new StateTransfer(Store, clock);
         // With --state the trail lives in the database too: every replica's calls, kept across restarts.
@@ -88,6 +91,12 @@ public sealed class EmulatorRuntime
     public AuthorizationMessageCodec AuthorizationMessages { get; }
 
     public WebIdentityVerifier WebIdentity { get; }
+
+    /// <summary>The built-in SAML identity provider (metadata and signed assertions for tests).</summary>
+    public SamlIdentityProvider Saml { get; }
+
+    /// <summary>AssumeRoleWithSAML's assertion checks.</summary>
+    public SamlAssertionVerifier SamlAssertions { get; }
 
     /// <summary>The first account of the seed (123456789012 without one).</summary>
     public string DefaultAccountId { get; }

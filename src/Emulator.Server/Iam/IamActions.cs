@@ -23,6 +23,7 @@ public static class IamActions
                 .Concat(OpenIdConnectProviderActions.All(iam))
                 .Concat(ServiceLinkedRoleActions.All(iam))
                 .Concat(UserCredentialActions.All(iam, resources))
+                .Concat(SamlProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
                 .Concat(SimulationActions.All(iam)))
         {

@@ -42,6 +42,8 @@ public sealed class IamResources(IamService iam)
 
     public static string OpenIdConnectProvider(OperationContext context) => context["OpenIDConnectProviderArn"] ?? "*";
 
+    public static string SamlProvider(OperationContext context) => context["SAMLProviderArn"] ?? "*";
+
     /// <param name="arnOf">The entity's ARN by account id and name, or null when it does not exist.</param>
     private static string Lookup(OperationContext context, string type, string? name, Func<string, string, string?> arnOf)
     {

@@ -13,7 +13,7 @@ public static class StsActions
 {
     public const string Version = "2011-06-15";
 
-    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, AuthorizationMessageCodec messages)
+    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, SamlAssertionVerifier saml, AuthorizationMessageCodec messages)
     {
         var protocol = new QueryProtocol(StsXml.Namespace);
         return new AwsService("sts", protocol, Version,
@@ -76,6 +76,37 @@ public static class StsActions
                     };
                 },
                 Checks = c => WebIdentityChecks(c, sts),
+            },
+            new("AssumeRoleWithSAML", "sts:AssumeRoleWithSAML", c => c["RoleArn"] ?? "*", (c, w) =>
+            {
+                var request = AssumeRoleParameters(c);
+                var assertion = c.Principal.Saml!;
+                var role = sts.FindRole(request.RoleArn!)!;
+                var issued = sts.AssumeRoleWithSaml(assertion, request, role, c.Region);
+                StsXml.Credentials(w, issued.Credentials);
+                StsXml.AssumedRoleUser(w, issued.Session);
+                if (issued.PackedPolicySize is { } packed)
+                {
+                    w.Value("PackedPolicySize", packed);
+                }
+
+                // AWS answers the Recipient (where the assertion was presented) as Audience.
+                w.Value("Subject", assertion.Subject).Value("SubjectType", assertion.SubjectType).Value("Issuer", assertion.Issuer)
+                    .Value("Audience", assertion.Recipient).Value("NameQualifier", assertion.NameQualifier).Value("SourceIdentity", assertion.SourceIdentity);
+            })
+            {
+                // Modelled smithy.api#noAuth: SDKs and the CLI send it unsigned; the signed assertion is the credential.
+                AllowsAnonymous = true,
+                Validate = c => StsService.ValidateSaml(AssumeRoleParameters(c), c["PrincipalArn"], c["SAMLAssertion"]),
+                IdentifyCaller = c =>
+                {
+                    var roleArn = c["RoleArn"]!;
+                    var accountId = AccountOf(roleArn) ?? throw NotAuthorizedForSaml();
+                    var (assertion, provider) = saml.Verify(c["SAMLAssertion"]!, roleArn, c["PrincipalArn"]!);
+                    return Task.FromResult(new Principal(Emulator.Core.Identity.PrincipalType.WebIdentity, accountId, provider.Arn,
+                        $"{assertion.NameQualifier}:{assertion.Subject}", null, null) { Saml = assertion });
+                },
+                Checks = c => SamlChecks(c, sts),
             },
             new("GetSessionToken", "sts:GetSessionToken", AwsOperation.Everything, (c, w) =>
             {
@@ -229,6 +260,61 @@ public static class StsActions
             },
         ];
     }
+
+    /// <summary>
+    /// The trust policy must allow the SAML provider (Federated principal) with the assertion's
+    /// saml:* keys; PrincipalTag attributes also need sts:TagSession and a SourceIdentity attribute
+    /// sts:SetSourceIdentity, as passed tags and source identities do for AssumeRole.
+    /// </summary>
+    private static IReadOnlyList<AuthorizationCheck> SamlChecks(OperationContext c, StsService sts)
+    {
+        var roleArn = c["RoleArn"]!;
+        var assertion = c.Principal.Saml!;
+        var keys = SamlConditionKeys.For(assertion, c.Principal.Arn);
+        keys["sts:RoleSessionName"] = [assertion.RoleSessionName];
+        if (assertion.SourceIdentity is not null)
+        {
+            keys["sts:SourceIdentity"] = [assertion.SourceIdentity];
+        }
+
+        foreach (var tag in assertion.Tags)
+        {
+            keys[$"aws:RequestTag/{tag.Key}"] = [tag.Value];
+        }
+
+        if (assertion.Tags.Count > 0)
+        {
+            keys["aws:TagKeys"] = assertion.Tags.Select(t => t.Key).ToList();
+        }
+
+        if (assertion.TransitiveTagKeys.Count > 0)
+        {
+            keys["sts:TransitiveTagKeys"] = assertion.TransitiveTagKeys;
+        }
+
+        AuthorizationCheck Check(string action) => new(action, roleArn)
+        {
+            ResourcePolicy = TrustPolicyOf(sts.FindRole(roleArn)),
+            RequireResourcePolicyAllow = true,
+            ContextKeys = keys,
+            DenialMessage = $"Not authorized to perform {action}",
+        };
+
+        var checks = new List<AuthorizationCheck> { Check("sts:AssumeRoleWithSAML") };
+        if (assertion.Tags.Count > 0)
+        {
+            checks.Add(Check("sts:TagSession"));
+        }
+
+        if (assertion.SourceIdentity is not null)
+        {
+            checks.Add(Check("sts:SetSourceIdentity"));
+        }
+
+        return checks;
+    }
+
+    private static AwsException NotAuthorizedForSaml() => IamErrors.AccessDenied("Not authorized to perform sts:AssumeRoleWithSAML");
 
     private static AwsException NotAuthorizedForWebIdentity() => IamErrors.AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity");
 

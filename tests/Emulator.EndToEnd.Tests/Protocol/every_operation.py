@@ -26,7 +26,8 @@ with urllib.request.urlopen(ENDPOINT + "/_emulator/model") as response:
 iam, sts, ec2 = watched("iam"), watched("sts"), watched("ec2")
 TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root", "Service": "ec2.amazonaws.com"}, "Action": ["sts:AssumeRole", "sts:TagSession"]},
-    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.emulator.test"}, "Action": "sts:AssumeRoleWithWebIdentity"}]})
+    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.emulator.test"}, "Action": "sts:AssumeRoleWithWebIdentity"},
+    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:saml-provider/every-op-saml"}, "Action": "sts:AssumeRoleWithSAML"}]})
 POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
 USER_POLICY = "arn:aws:iam::123456789012:policy/every-op-policy"
 called, failures = [], []
@@ -299,6 +300,24 @@ call(iam, "DeleteVirtualMFADevice", SerialNumber=serial)
 linked = call(iam, "CreateServiceLinkedRole", AWSServiceName="autoscaling.amazonaws.com").get("Role", {})
 task = call(iam, "DeleteServiceLinkedRole", RoleName=linked.get("RoleName", "AWSServiceRoleForAutoScaling")).get("DeletionTaskId", "task/x")
 call(iam, "GetServiceLinkedRoleDeletionStatus", DeletionTaskId=task)
+
+# SAML: the built-in identity provider's metadata registered as a provider, and one of its assertions for the role.
+with urllib.request.urlopen(ENDPOINT + "/_emulator/saml/metadata") as response:
+    saml_metadata = response.read().decode()
+saml = call(iam, "CreateSAMLProvider", Name="every-op-saml", SAMLMetadataDocument=saml_metadata, Tags=[{"Key": "k", "Value": "v"}])
+saml_arn = saml.get("SAMLProviderArn", "arn:aws:iam::123456789012:saml-provider/every-op-saml")
+call(iam, "GetSAMLProvider", SAMLProviderArn=saml_arn)
+call(iam, "ListSAMLProviders")
+call(iam, "UpdateSAMLProvider", SAMLProviderArn=saml_arn, SAMLMetadataDocument=saml_metadata)
+call(iam, "TagSAMLProvider", SAMLProviderArn=saml_arn, Tags=[{"Key": "k2", "Value": "v"}])
+call(iam, "ListSAMLProviderTags", SAMLProviderArn=saml_arn)
+call(iam, "UntagSAMLProvider", SAMLProviderArn=saml_arn, TagKeys=["k2"])
+saml_request = urllib.request.Request(ENDPOINT + "/_emulator/saml/assertion", method="POST", headers={"Content-Type": "application/json"},
+    data=json.dumps({"subject": "every-op", "roles": ["arn:aws:iam::123456789012:role/every-op-role," + saml_arn]}).encode())
+with urllib.request.urlopen(saml_request) as response:
+    assertion = json.load(response)["samlResponse"]
+call(watched("sts", "unused", "unused"), "AssumeRoleWithSAML", RoleArn="arn:aws:iam::123456789012:role/every-op-role", PrincipalArn=saml_arn, SAMLAssertion=assertion)
+call(iam, "DeleteSAMLProvider", SAMLProviderArn=saml_arn)
 
 call(iam, "DeleteUserPermissionsBoundary", UserName="every-op-user")
 call(iam, "DeleteRolePermissionsBoundary", RoleName="every-op-role")

@@ -18,6 +18,7 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         "AccountAlias", "PermissionsBoundary", "MaxSessionDuration", "Description", "NewUserName", "NewPath", "PolicySourceArn", "Scope",
         "RoleArn", "RoleSessionName", "DurationSeconds", "ExternalId", "Policy", "WebIdentityToken", "EncodedMessage", "Name", "SerialNumber",
         "TokenCode", "SourceIdentity", "EntityFilter", "SetAsDefault", "OnlyAttached", "PolicyUsageFilter", "CallerArn", "ResourcePolicy",
+        "SAMLMetadataDocument", "SAMLProviderArn", "SAMLAssertion", "PrincipalArn",
     ];
 
     private static readonly string[] Values =
@@ -40,7 +41,10 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["Description"] = "fuzz", ["PolicySourceArn"] = "arn:aws:iam::123456789012:user/fuzz-user", ["Scope"] = "All",
         ["RoleArn"] = "arn:aws:iam::123456789012:role/fuzz-role", ["RoleSessionName"] = "fuzz", ["DurationSeconds"] = "900",
         ["Policy"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""",
-        ["Name"] = "fuzz", ["EncodedMessage"] = "AAAA", ["ActionNames.member.1"] = "iam:GetRole",
+        ["Name"] = "fuzz", ["EncodedMessage"] = "AAAA",
+        ["SAMLMetadataDocument"] = $"<!-- {new string('.', 1000)} --><md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://fuzz\"/>",
+        ["SAMLProviderArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz", ["PrincipalArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz",
+        ["SAMLAssertion"] = "PHNhbWxwOlJlc3BvbnNlLz4=", ["ActionNames.member.1"] = "iam:GetRole",
         ["PolicyInputList.member.1"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}""",
     };
 

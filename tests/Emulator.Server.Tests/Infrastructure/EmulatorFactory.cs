@@ -50,6 +50,26 @@ public class EmulatorFactory(string? seedJson = null, string? auth = null, IRead
         return Iam().SendRaw(request);
     }
 
+    /// <summary>Signs a SAML response with the built-in identity provider (subject, roles, attributes, lifetimeSeconds…); the base64 SAMLResponse.</summary>
+    public async Task<string> MintSamlResponse(object request)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/_emulator/saml/assertion", request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("samlResponse").GetString()!;
+    }
+
+    /// <summary>The built-in SAML identity provider's metadata document.</summary>
+    public Task<string> SamlMetadata() => CreateClient().GetStringAsync("/_emulator/saml/metadata");
+
+    /// <summary>AssumeRoleWithSAML as SDKs send it: unsigned.</summary>
+    public Task<IamResponse> AssumeRoleWithSaml(string roleArn, string principalArn, string assertion, params (string Name, string Value)[] extra)
+    {
+        var body = IamTestClient.Form([("Action", "AssumeRoleWithSAML"), ("Version", "2011-06-15"), ("RoleArn", roleArn),
+            ("PrincipalArn", principalArn), ("SAMLAssertion", assertion), .. extra]);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        return Iam().SendRaw(request);
+    }
+
     public const string DefaultKeyId = "AKIAIOSFODNN7EXAMPLE";
     public const string DefaultSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 

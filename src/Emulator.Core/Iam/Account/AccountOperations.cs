@@ -111,7 +111,7 @@ public sealed class AccountOperations(IamContext context)
                 new("AccountMFAEnabled", 0),
                 new("MFADevices", account.MfaDevices.Count),
                 new("MFADevicesInUse", account.MfaDevices.Values.Count(d => d.IsEnabled)),
-                new("Providers", account.OpenIdConnectProviders.Count),
+                new("Providers", account.OpenIdConnectProviders.Count + account.SamlProviders.Count),
             ];
         });
 

@@ -9,6 +9,7 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Tracking;
@@ -24,6 +25,7 @@ public static class RowCodecs
     public static readonly IRowCodec<InstanceProfile> InstanceProfile = new JsonRowCodec<InstanceProfile>(StateJsonContext.Default.InstanceProfile);
     public static readonly IRowCodec<ManagedPolicy> ManagedPolicy = new JsonRowCodec<ManagedPolicy>(StateJsonContext.Default.ManagedPolicy);
     public static readonly IRowCodec<OpenIdConnectProvider> OpenIdConnectProvider = new JsonRowCodec<OpenIdConnectProvider>(StateJsonContext.Default.OpenIdConnectProvider);
+    public static readonly IRowCodec<SamlProvider> SamlProvider = new JsonRowCodec<SamlProvider>(StateJsonContext.Default.SamlProvider);
     public static readonly IRowCodec<AccessKey> AccessKey = new JsonRowCodec<AccessKey>(StateJsonContext.Default.AccessKey);
     public static readonly IRowCodec<PasswordPolicy> PasswordPolicy = new JsonRowCodec<PasswordPolicy>(StateJsonContext.Default.PasswordPolicy);
     public static readonly IRowCodec<LoginProfile> LoginProfile = new JsonRowCodec<LoginProfile>(StateJsonContext.Default.LoginProfile);

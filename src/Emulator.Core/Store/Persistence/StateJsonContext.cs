@@ -10,6 +10,7 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
+using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -27,6 +28,7 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(InstanceProfile))]
 [JsonSerializable(typeof(ManagedPolicy))]
 [JsonSerializable(typeof(OpenIdConnectProvider))]
+[JsonSerializable(typeof(SamlProvider))]
 [JsonSerializable(typeof(AccessKey))]
 [JsonSerializable(typeof(PasswordPolicy))]
 [JsonSerializable(typeof(LoginProfile))]

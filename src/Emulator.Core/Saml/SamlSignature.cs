@@ -124,7 +124,11 @@ public static class SamlSignature
         Justification = "Only allow-listed algorithm URIs reach SignedXml (checked before LoadXml); an unresolvable one fails verification.")]
     [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
         Justification = "The XSLT transform, the only dynamic-code path, is not in the allow-list checked before LoadXml.")]
-    private static SignedXml NewSignedXml(XmlElement element) => new(element);
+    private static SignedXml NewSignedXml(XmlElement element)
+    {
+        XmlDigests.EnsureRegistered();
+        return new(element);
+    }
 
     /// <summary>How many elements of the document carry this value as an ID (the attribute names SignedXml resolves references by).</summary>
     private static int CountIds(XmlElement root, string id)

@@ -47,7 +47,9 @@ internal static class ResourceFormat
             return PolicyGrammarMessages.IamResourceWithRegion(resource);
         }
 
-        if (hasRegion && service == "s3" && !resourceId.StartsWith("accesspoint/", StringComparison.Ordinal))
+        // Buckets and objects (arn:aws:s3:::name, no account) are global; S3's account-scoped resources (access
+        // points, access grants, Storage Lens, batch jobs) are regional, as AWS's own managed policies show.
+        if (hasRegion && service == "s3" && afterRegion.StartsWith(':'))
         {
             return PolicyGrammarMessages.S3ResourceWithRegion(resource);
         }

@@ -233,6 +233,13 @@ public class GrammarMessageTests
         Policies.ErrorOf(Policies.Allow("s3:ListBucket", "arn:aws:s3:us-east-1::example_bucket"))
             .Should().Be("Resource arn:aws:s3:us-east-1::example_bucket can not contain region information.");
 
+    [Theory]
+    [InlineData("arn:aws:s3:us-west-2:123456789012:accesspoint/my-access-point")]
+    [InlineData("arn:aws:s3:*:*:access-grants/default/grant/*")]
+    [InlineData("arn:aws:s3:us-east-1:123456789012:storage-lens/dashboard")]
+    public void S3_resources_scoped_to_an_account_may_name_a_region(string resource) =>
+        Policies.ErrorOf(Policies.Allow("s3:GetAccessGrant", resource)).Should().BeNull();
+
     [Fact]
     public void Iam_resource_of_an_unknown_type_is_refused() =>
         Policies.ErrorOf(Policies.Allow("iam:GetRole", "arn:aws:iam::111122223333:robot/web"))

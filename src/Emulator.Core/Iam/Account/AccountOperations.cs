@@ -150,11 +150,13 @@ public sealed class AccountOperations(IamContext context)
                     account.InstanceProfiles.Values.Where(p => string.Equals(p.RoleName, role.RoleName, StringComparison.OrdinalIgnoreCase)).ToList(),
                     Attached(role.AttachedPolicyArns)))
                 .ToList();
+            // AWS managed policies appear only when used in the account: looked up from the usage, not by walking the catalogue.
+            var usage = ManagedPolicyOperations.UsageIndex(account);
             var local = account.Policies.Values.Where(_ => Wants("LocalManagedPolicy"));
-            var aws = state.AwsManagedPolicies.Values.Where(_ => Wants("AWSManagedPolicy"));
+            var aws = usage.Keys.Where(_ => Wants("AWSManagedPolicy"))
+                .Select(arn => state.AwsManagedPolicies.GetValueOrDefault(arn)).OfType<ManagedPolicy>();
             var policies = local.Concat(aws)
-                .Select(p => new ManagedPolicyDetail(p, ManagedPolicyOperations.Usage(account, p.Arn)))
-                .Where(d => !d.Policy.IsAwsManaged || d.Usage.Attachments > 0 || d.Usage.Boundaries > 0)
+                .Select(p => new ManagedPolicyDetail(p, usage.GetValueOrDefault(p.Arn) ?? new PolicyUsage(0, 0)))
                 .OrderBy(d => d.Policy.Arn, StringComparer.Ordinal)
                 .ToList();
             static string UserKey(UserDetail d) => Paginator.CombinedKey(1, d.User.UserName);

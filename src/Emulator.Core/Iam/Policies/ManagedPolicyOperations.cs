@@ -77,8 +77,9 @@ public sealed class ManagedPolicyOperations(IamContext context)
                 "Local" => account.Policies.Values,
                 _ => account.Policies.Values.Concat(state.AwsManagedPolicies.Values),
             };
+            var usage = UsageIndex(account);
             return all.Where(p => pathPrefix is null || p.Path.StartsWith(pathPrefix, StringComparison.Ordinal))
-                .Select(p => new ManagedPolicyDetail(p, Usage(account, p.Arn)))
+                .Select(p => new ManagedPolicyDetail(p, usage.GetValueOrDefault(p.Arn, Unused)))
                 .Where(x => !onlyAttached || x.Usage.Attachments > 0 || (usageFilter == "PermissionsBoundary" && x.Usage.Boundaries > 0))
                 .Where(x => usageFilter != "PermissionsBoundary" || !onlyAttached || x.Usage.Boundaries > 0)
                 .ToList();
@@ -239,6 +240,38 @@ public sealed class ManagedPolicyOperations(IamContext context)
     }
 
     /// <summary>How many entities in the account use the policy as a permissions policy and as a boundary.</summary>
+    private static readonly PolicyUsage Unused = new(0, 0);
+
+    /// <summary>Every policy's usage in the account, from one pass over its roles, users and groups (for listings).</summary>
+    public static Dictionary<string, PolicyUsage> UsageIndex(AccountState account)
+    {
+        var index = new Dictionary<string, PolicyUsage>(StringComparer.Ordinal);
+        void Count(string arn, int attachments, int boundaries)
+        {
+            var current = index.GetValueOrDefault(arn, Unused);
+            index[arn] = new PolicyUsage(current.Attachments + attachments, current.Boundaries + boundaries);
+        }
+
+        foreach (var arns in account.Roles.Values.Select(r => r.AttachedPolicyArns)
+            .Concat(account.Users.Values.Select(u => u.AttachedPolicyArns)).Concat(account.Groups.Values.Select(g => g.AttachedPolicyArns)))
+        {
+            foreach (var arn in arns)
+            {
+                Count(arn, 1, 0);
+            }
+        }
+
+        foreach (var arn in account.Roles.Values.Select(r => r.PermissionsBoundaryArn).Concat(account.Users.Values.Select(u => u.PermissionsBoundaryArn)))
+        {
+            if (arn is not null)
+            {
+                Count(arn, 0, 1);
+            }
+        }
+
+        return index;
+    }
+
     public static PolicyUsage Usage(AccountState account, string policyArn) => new(
         account.Roles.Values.Count(r => r.AttachedPolicyArns.Contains(policyArn))
             + account.Users.Values.Count(u => u.AttachedPolicyArns.Contains(policyArn))

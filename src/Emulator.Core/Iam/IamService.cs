@@ -51,6 +51,14 @@ public sealed class IamService(IamContext context)
 
     public MfaDeviceOperations MfaDevices { get; } = new(context);
 
+    public OutboundFederation.OutboundFederationOperations OutboundFederation { get; } = new(context);
+
+    public SecurityTokenServicePreferenceOperations SecurityTokenServicePreferences { get; } = new(context);
+
+    public Organizations.OrganizationFeatureOperations OrganizationFeatures { get; } = new(context);
+
+    public Delegation.DelegationRequestOperations DelegationRequests { get; } = new(context);
+
     /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
     public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));
 }

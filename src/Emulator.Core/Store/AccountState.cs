@@ -5,6 +5,7 @@ using Emulator.Core.Iam.InstanceProfiles;
 using Emulator.Core.Iam.LoginProfiles;
 using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
+using Emulator.Core.Iam.OutboundFederation;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
@@ -24,6 +25,8 @@ public sealed class AccountState
 {
     private readonly TrackedValue<string> alias;
     private readonly TrackedValue<PasswordPolicy> passwordPolicy;
+    private readonly TrackedValue<OutboundWebIdentityFederation> outboundFederation;
+    private readonly TrackedValue<string> globalEndpointTokenVersion;
 
     public AccountState(string accountId)
     {
@@ -43,6 +46,8 @@ public sealed class AccountState
         passwordPolicy = new("password-policy", accountId, RowCodecs.PasswordPolicy);
         LoginProfiles = new("login-profile", accountId, RowCodecs.LoginProfile, ignoreCase: true);
         MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
+        outboundFederation = new("outbound-web-identity-federation", accountId, RowCodecs.OutboundWebIdentityFederation);
+        globalEndpointTokenVersion = new("global-endpoint-token-version", accountId, RowCodecs.Text);
     }
 
     public string AccountId { get; }
@@ -58,6 +63,20 @@ public sealed class AccountState
     {
         get => passwordPolicy.Value;
         set => passwordPolicy.Value = value;
+    }
+
+    /// <summary>Outbound identity federation (GetWebIdentityToken); null until first enabled.</summary>
+    public OutboundWebIdentityFederation? OutboundFederation
+    {
+        get => outboundFederation.Value;
+        set => outboundFederation.Value = value;
+    }
+
+    /// <summary>SetSecurityTokenServicePreferences' GlobalEndpointTokenVersion (v1Token or v2Token); null: AWS's default, v1Token.</summary>
+    public string? GlobalEndpointTokenVersion
+    {
+        get => globalEndpointTokenVersion.Value;
+        set => globalEndpointTokenVersion.Value = value;
     }
 
     /// <summary>When the account came to be (the root user's CreateDate).</summary>
@@ -113,7 +132,7 @@ public sealed class AccountState
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
     public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
-        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices];
+        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices, outboundFederation, globalEndpointTokenVersion];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -122,6 +141,8 @@ public sealed class AccountState
         var copy = new AccountState(AccountId) { CreateDate = CreateDate };
         copy.alias.Load("", alias.RowOf("").Document);
         copy.passwordPolicy.Load("", passwordPolicy.RowOf("").Document);
+        copy.outboundFederation.Load("", outboundFederation.RowOf("").Document);
+        copy.globalEndpointTokenVersion.Load("", globalEndpointTokenVersion.RowOf("").Document);
         foreach (var (region, state) in Ec2Regions)
         {
             copy.Ec2Regions[region] = state.Clone();

@@ -39,7 +39,7 @@ public static class EmulatorHost
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<EmulatorRuntime>();
-            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.SamlAssertions, runtime.AuthorizationMessages),
+            return new AwsRequestPipeline([IamActions.Service(runtime.Iam), StsActions.Service(runtime.Sts, runtime.Credentials, runtime.WebIdentity, runtime.SamlAssertions, runtime.AuthorizationMessages, runtime.OutboundTokens),
                     Ec2Actions.Service(runtime.Ec2, runtime.AuthorizationMessages)], sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<IRequestAuthorizer>(), runtime, sp.GetRequiredService<ILogger<AwsRequestPipeline>>(), sp.GetRequiredService<AuditRecorder>());
         });
@@ -60,6 +60,7 @@ public static class EmulatorHost
         app.MapOidc();
         app.MapSaml();
         app.MapContainerCredentials();
+        app.MapOutboundFederation();
         var pipeline = app.Services.GetRequiredService<AwsRequestPipeline>();
         // Every method reaches the pipeline, which answers a PUT or DELETE with an AWS-shaped 405.
         app.Map("/", pipeline.HandleAsync);

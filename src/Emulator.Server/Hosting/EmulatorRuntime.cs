@@ -45,6 +45,7 @@ public sealed class EmulatorRuntime
         WebIdentity = new WebIdentityVerifier(Store, Oidc, clock);
         Saml = new SamlIdentityProvider(SamlIdentityProvider.DefaultEntityId, Store.Key("saml-idp-key", SamlIdentityProvider.NewKey), Ids);
         SamlAssertions = new SamlAssertionVerifier(Store, clock);
+        OutboundTokens = new OutboundTokenIssuer(Iam.Context, Iam.OutboundFederation);
         DefaultAccountId = seeded.Accounts.Keys.First();
         State = new StateTransfer(Store, clock);
         // With --state the trail lives in the database too: every replica's calls, kept across restarts.
@@ -74,6 +75,9 @@ public sealed class EmulatorRuntime
     public StsService Sts { get; }
 
     public OidcIssuer Oidc { get; }
+
+    /// <summary>GetWebIdentityToken's per-account issuers (outbound identity federation).</summary>
+    public OutboundTokenIssuer OutboundTokens { get; }
 
     /// <summary>The EC2 subset: instances and instance-profile associations.</summary>
     public Ec2Service Ec2 { get; }

@@ -25,7 +25,9 @@ public static class IamActions
                 .Concat(UserCredentialActions.All(iam, resources))
                 .Concat(SamlProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
-                .Concat(SimulationActions.All(iam)))
+                .Concat(SimulationActions.All(iam))
+                .Concat(OutboundFederationActions.All(iam))
+                .Concat(OrganizationActions.All(iam)))
         {
             RestrictSession = SessionCredentialRules.Iam,
         };

@@ -93,7 +93,10 @@ public sealed class AwsRequestPipeline(
                 service.RestrictSession?.Invoke(principal, operation);
             }
 
-            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId);
+            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId)
+            {
+                Origin = $"{http.Request.Scheme}://{http.Request.Host}",
+            };
             operation.Validate?.Invoke(context);
             if (operation.IdentifyCaller is { } identify)
             {

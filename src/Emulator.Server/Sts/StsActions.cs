@@ -13,7 +13,7 @@ public static class StsActions
 {
     public const string Version = "2011-06-15";
 
-    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, SamlAssertionVerifier saml, AuthorizationMessageCodec messages)
+    public static AwsService Service(StsService sts, CredentialResolver credentials, WebIdentityVerifier webIdentity, SamlAssertionVerifier saml, AuthorizationMessageCodec messages, OutboundTokenIssuer outbound)
     {
         var protocol = new QueryProtocol(StsXml.Namespace);
         return new AwsService("sts", protocol, Version,
@@ -153,6 +153,7 @@ public static class StsActions
                     ?? throw IamErrors.NoSuchEntity($"The Access Key with id {keyId} cannot be found.");
                 w.Value("Account", account);
             }),
+            .. StsFederationActions.All(outbound),
         ])
         {
             RestrictSession = SessionCredentialRules.Sts(protocol),

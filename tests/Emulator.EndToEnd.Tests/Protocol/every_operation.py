@@ -339,6 +339,37 @@ call(iam, "DeleteGroup", GroupName="every-op-group")
 call(iam, "DeleteRole", RoleName="every-op-role")
 call(iam, "DeleteAccountAlias", AccountAlias="every-op-alias")
 
+# Outbound identity federation, the STS token preference; then what needs Organizations or partner onboarding,
+# which the emulator answers with AWS's errors: botocore must parse each refusal to its modelled code.
+def call_refused(service_client, operation, code, **params):
+    service = service_client.meta.service_model
+    called.append("%s:%s" % (service.signing_name if service.service_name != "sts" else "sts", operation))
+    try:
+        getattr(service_client, botocore.xform_name(operation))(**params)
+        failures.append("%s: answered, where %s was expected" % (operation, code))
+    except ClientError as e:
+        if e.response["Error"].get("Code") != code:
+            failures.append("%s: %s %s, where %s was expected" % (operation, e.response["Error"].get("Code"), e.response["Error"].get("Message"), code))
+
+call(iam, "EnableOutboundWebIdentityFederation")
+call(iam, "GetOutboundWebIdentityFederationInfo")
+call(sts, "GetWebIdentityToken", Audience=["https://api.example.com"], SigningAlgorithm="ES384", Tags=[{"Key": "job", "Value": "every-op"}])
+call(iam, "DisableOutboundWebIdentityFederation")
+call(iam, "SetSecurityTokenServicePreferences", GlobalEndpointTokenVersion="v2Token")
+for operation in ["ListOrganizationsFeatures", "EnableOrganizationsRootCredentialsManagement", "DisableOrganizationsRootCredentialsManagement",
+                  "EnableOrganizationsRootSessions", "DisableOrganizationsRootSessions"]:
+    call_refused(iam, operation, "OrganizationNotFoundException")
+call_refused(sts, "AssumeRoot", "AccessDenied", TargetPrincipal="111122223333",
+             TaskPolicyArn={"arn": "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"})
+call_refused(sts, "GetDelegatedAccessToken", "ExpiredTradeInTokenException", TradeInToken="every-op-token")
+call_refused(iam, "CreateDelegationRequest", "AccessDenied", Description="every-op", RequestorWorkflowId="every-op-flow",
+             Permissions={"PolicyTemplateArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}, NotificationChannel="every-op", SessionDuration=3600)
+call(iam, "ListDelegationRequests")
+for operation in ["GetDelegationRequest", "AcceptDelegationRequest", "RejectDelegationRequest", "AssociateDelegationRequest",
+                  "UpdateDelegationRequest", "SendDelegationToken"]:
+    call_refused(iam, operation, "NoSuchEntity", DelegationRequestId="every-op-request-0001")
+call_refused(iam, "GetHumanReadableSummary", "NoSuchEntity", EntityArn="arn:aws:iam::123456789012:delegation-request/every-op-request-0001")
+
 served_operations = sorted(a for actions in served.values() for a in actions)
 emit({"failures": failures,
       "notCalled": [a for a in served_operations if a not in called],

@@ -19,6 +19,9 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         "RoleArn", "RoleSessionName", "DurationSeconds", "ExternalId", "Policy", "WebIdentityToken", "EncodedMessage", "Name", "SerialNumber",
         "TokenCode", "SourceIdentity", "EntityFilter", "SetAsDefault", "OnlyAttached", "PolicyUsageFilter", "CallerArn", "ResourcePolicy",
         "SAMLMetadataDocument", "SAMLProviderArn", "SAMLAssertion", "PrincipalArn",
+        "GlobalEndpointTokenVersion", "Audience.member.1", "SigningAlgorithm", "TargetPrincipal", "TaskPolicyArn.arn", "TradeInToken",
+        "DelegationRequestId", "Notes", "EntityArn", "Locale", "OwnerId", "RequestorWorkflowId", "NotificationChannel", "SessionDuration",
+        "RedirectUrl", "OwnerAccountId", "Permissions.PolicyTemplateArn",
     ];
 
     private static readonly string[] Values =
@@ -46,6 +49,13 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["SAMLProviderArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz", ["PrincipalArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz",
         ["SAMLAssertion"] = "PHNhbWxwOlJlc3BvbnNlLz4=", ["ActionNames.member.1"] = "iam:GetRole",
         ["PolicyInputList.member.1"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}""",
+        ["GlobalEndpointTokenVersion"] = "v2Token", ["Audience.member.1"] = "https://api.example.com", ["SigningAlgorithm"] = "RS256",
+        ["TargetPrincipal"] = "111122223333", ["TaskPolicyArn.arn"] = "arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy",
+        ["TradeInToken"] = "fuzz-token", ["DelegationRequestId"] = "fuzz-delegation-0001", ["Notes"] = "fuzz",
+        ["EntityArn"] = "arn:aws:iam::123456789012:delegation-request/fuzz-delegation-0001", ["Locale"] = "en",
+        ["OwnerId"] = "arn:aws:iam::123456789012:user/fuzz-user", ["RequestorWorkflowId"] = "fuzz-flow", ["NotificationChannel"] = "fuzz",
+        ["SessionDuration"] = "3600", ["RedirectUrl"] = "https://fuzz.example.com", ["OwnerAccountId"] = "123456789012",
+        ["Permissions.PolicyTemplateArn"] = "arn:aws:iam::aws:policy/ReadOnlyAccess",
     };
 
     private readonly DefaultEmulator factory;

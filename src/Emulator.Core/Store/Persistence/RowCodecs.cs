@@ -40,6 +40,8 @@ public static class RowCodecs
     public static readonly IRowCodec<string> Text = new TextCodec();
     public static readonly IRowCodec<int> Count = new CountCodec();
     public static readonly IRowCodec<AccountState> Account = new AccountCodec();
+    public static readonly IRowCodec<Iam.OutboundFederation.OutboundWebIdentityFederation> OutboundWebIdentityFederation =
+        new JsonRowCodec<Iam.OutboundFederation.OutboundWebIdentityFederation>(StateJsonContext.Default.OutboundWebIdentityFederation);
 
     private sealed class TextCodec : IRowCodec<string>
     {

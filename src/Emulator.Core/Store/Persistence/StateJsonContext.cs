@@ -43,4 +43,5 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(AccountDocument))]
 [JsonSerializable(typeof(TextDocument))]
 [JsonSerializable(typeof(CountDocument))]
+[JsonSerializable(typeof(Emulator.Core.Iam.OutboundFederation.OutboundWebIdentityFederation))]
 public sealed partial class StateJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
@@ -43,6 +44,9 @@ public sealed class AccountState
         passwordPolicy = new("password-policy", accountId, RowCodecs.PasswordPolicy);
         LoginProfiles = new("login-profile", accountId, RowCodecs.LoginProfile, ignoreCase: true);
         MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
+        CredentialReports = new("credential-report", accountId, RowCodecs.CredentialReport);
+        ServiceAccesses = new("service-access", accountId, RowCodecs.ServiceAccessRecord);
+        ServiceLastAccessedJobs = new("service-last-accessed-job", accountId, RowCodecs.ServiceLastAccessedJob);
     }
 
     public string AccountId { get; }
@@ -97,6 +101,15 @@ public sealed class AccountState
     /// <summary>Virtual MFA devices by path and name (the part of the serial number after <c>:mfa</c>).</summary>
     public EntityTable<VirtualMfaDevice> MfaDevices { get; }
 
+    /// <summary>The account's latest credential report, under <see cref="CredentialReport.Key"/>.</summary>
+    public EntityTable<CredentialReport> CredentialReports { get; }
+
+    /// <summary>Users' and roles' last allowed request per action, by <see cref="ServiceAccessRecord.KeyOf"/>.</summary>
+    public EntityTable<ServiceAccessRecord> ServiceAccesses { get; }
+
+    /// <summary>GenerateServiceLastAccessedDetails jobs by JobId.</summary>
+    public EntityTable<ServiceLastAccessedJob> ServiceLastAccessedJobs { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -113,7 +126,8 @@ public sealed class AccountState
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
     public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
-        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices];
+        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices,
+        CredentialReports, ServiceAccesses, ServiceLastAccessedJobs];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -140,6 +154,9 @@ public sealed class AccountState
         SigningCertificates.CopyInto(copy.SigningCertificates);
         LoginProfiles.CopyInto(copy.LoginProfiles);
         MfaDevices.CopyInto(copy.MfaDevices);
+        CredentialReports.CopyInto(copy.CredentialReports);
+        ServiceAccesses.CopyInto(copy.ServiceAccesses);
+        ServiceLastAccessedJobs.CopyInto(copy.ServiceLastAccessedJobs);
         return copy;
     }
 }

@@ -25,7 +25,8 @@ public static class IamActions
                 .Concat(UserCredentialActions.All(iam, resources))
                 .Concat(SamlProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
-                .Concat(SimulationActions.All(iam)))
+                .Concat(SimulationActions.All(iam))
+                .Concat(ReportActions.All(iam)))
         {
             RestrictSession = SessionCredentialRules.Iam,
         };

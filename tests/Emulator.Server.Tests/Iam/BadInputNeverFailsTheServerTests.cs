@@ -46,6 +46,9 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["SAMLProviderArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz", ["PrincipalArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz",
         ["SAMLAssertion"] = "PHNhbWxwOlJlc3BvbnNlLz4=", ["ActionNames.member.1"] = "iam:GetRole",
         ["PolicyInputList.member.1"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}""",
+        ["Arn"] = "arn:aws:iam::123456789012:user/fuzz-user", ["Granularity"] = "ACTION_LEVEL", ["JobId"] = "00000000-0000-0000-0000-000000000000",
+        ["ServiceNamespace"] = "iam", ["ServiceNamespaces.member.1"] = "iam", ["EntityPath"] = "o-a1b2c3d4e5/r-f6g7h8i9j0example",
+        ["OrganizationsPolicyId"] = "p-12345678", ["SortKey"] = "SERVICE_NAMESPACE_ASCENDING",
     };
 
     private readonly DefaultEmulator factory;

@@ -9,6 +9,7 @@ using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
@@ -58,6 +59,12 @@ public sealed class IamService(IamContext context)
     public Organizations.OrganizationFeatureOperations OrganizationFeatures { get; } = new(context);
 
     public Delegation.DelegationRequestOperations DelegationRequests { get; } = new(context);
+
+    public CredentialReportOperations CredentialReports { get; } = new(context);
+
+    public AccessAdvisorOperations AccessAdvisor { get; } = new(context);
+
+    public OrganizationsAccessReportOperations OrganizationsAccessReports { get; } = new();
 
     /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
     public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));

@@ -8,6 +8,7 @@ using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.OutboundFederation;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
@@ -48,6 +49,9 @@ public sealed class AccountState
         MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
         outboundFederation = new("outbound-web-identity-federation", accountId, RowCodecs.OutboundWebIdentityFederation);
         globalEndpointTokenVersion = new("global-endpoint-token-version", accountId, RowCodecs.Text);
+        CredentialReports = new("credential-report", accountId, RowCodecs.CredentialReport);
+        ServiceAccesses = new("service-access", accountId, RowCodecs.ServiceAccessRecord);
+        ServiceLastAccessedJobs = new("service-last-accessed-job", accountId, RowCodecs.ServiceLastAccessedJob);
     }
 
     public string AccountId { get; }
@@ -116,6 +120,15 @@ public sealed class AccountState
     /// <summary>Virtual MFA devices by path and name (the part of the serial number after <c>:mfa</c>).</summary>
     public EntityTable<VirtualMfaDevice> MfaDevices { get; }
 
+    /// <summary>The account's latest credential report, under <see cref="CredentialReport.Key"/>.</summary>
+    public EntityTable<CredentialReport> CredentialReports { get; }
+
+    /// <summary>Users' and roles' last allowed request per action, by <see cref="ServiceAccessRecord.KeyOf"/>.</summary>
+    public EntityTable<ServiceAccessRecord> ServiceAccesses { get; }
+
+    /// <summary>GenerateServiceLastAccessedDetails jobs by JobId.</summary>
+    public EntityTable<ServiceLastAccessedJob> ServiceLastAccessedJobs { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -132,7 +145,8 @@ public sealed class AccountState
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
     public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
-        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices, outboundFederation, globalEndpointTokenVersion];
+        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices, outboundFederation, globalEndpointTokenVersion,
+        CredentialReports, ServiceAccesses, ServiceLastAccessedJobs];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -161,6 +175,9 @@ public sealed class AccountState
         SigningCertificates.CopyInto(copy.SigningCertificates);
         LoginProfiles.CopyInto(copy.LoginProfiles);
         MfaDevices.CopyInto(copy.MfaDevices);
+        CredentialReports.CopyInto(copy.CredentialReports);
+        ServiceAccesses.CopyInto(copy.ServiceAccesses);
+        ServiceLastAccessedJobs.CopyInto(copy.ServiceLastAccessedJobs);
         return copy;
     }
 }

@@ -27,7 +27,8 @@ public static class IamActions
                 .Concat(AccountActions.All(iam))
                 .Concat(SimulationActions.All(iam))
                 .Concat(OutboundFederationActions.All(iam))
-                .Concat(OrganizationActions.All(iam)))
+                .Concat(OrganizationActions.All(iam))
+                .Concat(ReportActions.All(iam)))
         {
             RestrictSession = SessionCredentialRules.Iam,
         };

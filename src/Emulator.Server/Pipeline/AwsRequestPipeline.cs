@@ -200,6 +200,12 @@ public sealed class AwsRequestPipeline(
             {
                 throw service.Protocol.Denied(new Denial(check.DenialMessage ?? decision.DenialMessage!, decision.Failure)).ToException();
             }
+
+            if (decision.Verdict == "Allow")
+            {
+                // Service last accessed data: the allowed request, as state, for the user or role behind the caller.
+                runtime.Iam.AccessAdvisor.RecordAccess(principal, check.Action, context.Region, runtime.Clock.GetUtcNow());
+            }
         }
 
         return verdict;

@@ -33,7 +33,11 @@ public static class QueryResponseEncoder
         writer.WriteStartElement("Error");
         writer.WriteElementString("Type", error.IsSenderFault ? "Sender" : "Receiver");
         writer.WriteElementString("Code", XmlSafeText.Make(error.Code));
-        writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
+        if (error.Message.Length > 0)
+        {
+            // Some AWS errors carry no message at all (GetCredentialReport's ReportNotPresent): botocore then says "Unknown".
+            writer.WriteElementString("Message", XmlSafeText.Make(error.Message));
+        }
         writer.WriteEndElement();
         writer.WriteElementString("RequestId", XmlSafeText.Make(requestId));
         writer.WriteEndElement();

@@ -56,6 +56,9 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["OwnerId"] = "arn:aws:iam::123456789012:user/fuzz-user", ["RequestorWorkflowId"] = "fuzz-flow", ["NotificationChannel"] = "fuzz",
         ["SessionDuration"] = "3600", ["RedirectUrl"] = "https://fuzz.example.com", ["OwnerAccountId"] = "123456789012",
         ["Permissions.PolicyTemplateArn"] = "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ["Arn"] = "arn:aws:iam::123456789012:user/fuzz-user", ["Granularity"] = "ACTION_LEVEL", ["JobId"] = "00000000-0000-0000-0000-000000000000",
+        ["ServiceNamespace"] = "iam", ["ServiceNamespaces.member.1"] = "iam", ["EntityPath"] = "o-a1b2c3d4e5/r-f6g7h8i9j0example",
+        ["OrganizationsPolicyId"] = "p-12345678", ["SortKey"] = "SERVICE_NAMESPACE_ASCENDING",
     };
 
     private readonly DefaultEmulator factory;

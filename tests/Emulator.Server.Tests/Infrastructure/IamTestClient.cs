@@ -30,6 +30,9 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
     public IamTestClient WithCredentials(IamResponse stsResponse, string service = "iam") =>
         new(http, stsResponse.Value("AccessKeyId")!, stsResponse.Value("SecretAccessKey")!) { Service = service, SessionToken = stsResponse.Value("SessionToken") };
 
+    /// <summary>The same client signing for another region.</summary>
+    public IamTestClient InRegion(string region) => new(http, accessKeyId, secret) { Service = Service, Region = region, SessionToken = SessionToken };
+
     public Task<IamResponse> Call(string action, params (string Name, string Value)[] parameters) =>
         Send(action, parameters, DateTimeOffset.UtcNow);
 

@@ -8,6 +8,7 @@ using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
@@ -30,6 +31,9 @@ public static class RowCodecs
     public static readonly IRowCodec<PasswordPolicy> PasswordPolicy = new JsonRowCodec<PasswordPolicy>(StateJsonContext.Default.PasswordPolicy);
     public static readonly IRowCodec<LoginProfile> LoginProfile = new JsonRowCodec<LoginProfile>(StateJsonContext.Default.LoginProfile);
     public static readonly IRowCodec<VirtualMfaDevice> VirtualMfaDevice = new JsonRowCodec<VirtualMfaDevice>(StateJsonContext.Default.VirtualMfaDevice);
+    public static readonly IRowCodec<CredentialReport> CredentialReport = new JsonRowCodec<CredentialReport>(StateJsonContext.Default.CredentialReport);
+    public static readonly IRowCodec<ServiceAccessRecord> ServiceAccessRecord = new JsonRowCodec<ServiceAccessRecord>(StateJsonContext.Default.ServiceAccessRecord);
+    public static readonly IRowCodec<ServiceLastAccessedJob> ServiceLastAccessedJob = new JsonRowCodec<ServiceLastAccessedJob>(StateJsonContext.Default.ServiceLastAccessedJob);
     public static readonly IRowCodec<Instance> Instance = new JsonRowCodec<Instance>(StateJsonContext.Default.Instance);
     public static readonly IRowCodec<IamInstanceProfileAssociation> Association = new JsonRowCodec<IamInstanceProfileAssociation>(StateJsonContext.Default.IamInstanceProfileAssociation);
     public static readonly IRowCodec<InstanceMetadataDefaults> MetadataDefaults = new JsonRowCodec<InstanceMetadataDefaults>(StateJsonContext.Default.InstanceMetadataDefaults);

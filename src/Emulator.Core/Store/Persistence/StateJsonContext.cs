@@ -9,6 +9,7 @@ using Emulator.Core.Iam.MfaDevices;
 using Emulator.Core.Iam.OpenIdConnect;
 using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
+using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
 using Emulator.Core.Iam.UserCredentials;
@@ -33,6 +34,9 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(PasswordPolicy))]
 [JsonSerializable(typeof(LoginProfile))]
 [JsonSerializable(typeof(VirtualMfaDevice))]
+[JsonSerializable(typeof(CredentialReport))]
+[JsonSerializable(typeof(ServiceAccessRecord))]
+[JsonSerializable(typeof(ServiceLastAccessedJob))]
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(IamInstanceProfileAssociation))]
 [JsonSerializable(typeof(InstanceMetadataDefaults))]

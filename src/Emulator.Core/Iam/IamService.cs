@@ -11,6 +11,8 @@ using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -50,6 +52,10 @@ public sealed class IamService(IamContext context)
     public LoginProfileOperations LoginProfiles { get; } = new(context);
 
     public MfaDeviceOperations MfaDevices { get; } = new(context);
+
+    public ServerCertificateOperations ServerCertificates { get; } = new(context);
+
+    public ServiceSpecificCredentialOperations ServiceSpecificCredentials { get; } = new(context);
 
     /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
     public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));

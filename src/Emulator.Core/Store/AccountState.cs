@@ -9,6 +9,8 @@ using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
@@ -43,6 +45,8 @@ public sealed class AccountState
         passwordPolicy = new("password-policy", accountId, RowCodecs.PasswordPolicy);
         LoginProfiles = new("login-profile", accountId, RowCodecs.LoginProfile, ignoreCase: true);
         MfaDevices = new("mfa-device", accountId, RowCodecs.VirtualMfaDevice, ignoreCase: true);
+        ServerCertificates = new("server-certificate", accountId, RowCodecs.ServerCertificate, ignoreCase: true);
+        ServiceSpecificCredentials = new("service-specific-credential", accountId, RowCodecs.ServiceSpecificCredential);
     }
 
     public string AccountId { get; }
@@ -97,6 +101,12 @@ public sealed class AccountState
     /// <summary>Virtual MFA devices by path and name (the part of the serial number after <c>:mfa</c>).</summary>
     public EntityTable<VirtualMfaDevice> MfaDevices { get; }
 
+    /// <summary>Server certificates by name (unique case-insensitively).</summary>
+    public EntityTable<ServerCertificate> ServerCertificates { get; }
+
+    /// <summary>Users' service-specific credentials by ServiceSpecificCredentialId.</summary>
+    public EntityTable<ServiceSpecificCredential> ServiceSpecificCredentials { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -113,7 +123,7 @@ public sealed class AccountState
 
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
     public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
-        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices];
+        ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices, ServerCertificates, ServiceSpecificCredentials];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -140,6 +150,8 @@ public sealed class AccountState
         SigningCertificates.CopyInto(copy.SigningCertificates);
         LoginProfiles.CopyInto(copy.LoginProfiles);
         MfaDevices.CopyInto(copy.MfaDevices);
+        ServerCertificates.CopyInto(copy.ServerCertificates);
+        ServiceSpecificCredentials.CopyInto(copy.ServiceSpecificCredentials);
         return copy;
     }
 }

@@ -25,7 +25,9 @@ public static class IamActions
                 .Concat(UserCredentialActions.All(iam, resources))
                 .Concat(SamlProviderActions.All(iam))
                 .Concat(AccountActions.All(iam))
-                .Concat(SimulationActions.All(iam)))
+                .Concat(SimulationActions.All(iam))
+                .Concat(ServerCertificateActions.All(iam))
+                .Concat(ServiceSpecificCredentialActions.All(iam, resources)))
         {
             RestrictSession = SessionCredentialRules.Iam,
         };

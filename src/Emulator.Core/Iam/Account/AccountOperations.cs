@@ -112,6 +112,8 @@ public sealed class AccountOperations(IamContext context)
                 new("MFADevices", account.MfaDevices.Count),
                 new("MFADevicesInUse", account.MfaDevices.Values.Count(d => d.IsEnabled)),
                 new("Providers", account.OpenIdConnectProviders.Count + account.SamlProviders.Count),
+                new("ServerCertificates", account.ServerCertificates.Count),
+                new("ServerCertificatesQuota", ServerCertificates.ServerCertificateOperations.MaxCertificates),
             ];
         });
 

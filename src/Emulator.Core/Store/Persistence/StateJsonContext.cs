@@ -11,6 +11,8 @@ using Emulator.Core.Iam.PasswordPolicies;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -40,6 +42,8 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(ServiceLinkedRoleDeletion))]
 [JsonSerializable(typeof(SshPublicKey))]
 [JsonSerializable(typeof(SigningCertificate))]
+[JsonSerializable(typeof(ServerCertificate))]
+[JsonSerializable(typeof(ServiceSpecificCredential))]
 [JsonSerializable(typeof(AccountDocument))]
 [JsonSerializable(typeof(TextDocument))]
 [JsonSerializable(typeof(CountDocument))]

@@ -19,6 +19,8 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         "RoleArn", "RoleSessionName", "DurationSeconds", "ExternalId", "Policy", "WebIdentityToken", "EncodedMessage", "Name", "SerialNumber",
         "TokenCode", "SourceIdentity", "EntityFilter", "SetAsDefault", "OnlyAttached", "PolicyUsageFilter", "CallerArn", "ResourcePolicy",
         "SAMLMetadataDocument", "SAMLProviderArn", "SAMLAssertion", "PrincipalArn",
+        "ServerCertificateName", "NewServerCertificateName", "CertificateBody", "PrivateKey", "CertificateChain",
+        "ServiceName", "ServiceSpecificCredentialId", "CredentialAgeDays", "AllUsers",
     ];
 
     private static readonly string[] Values =
@@ -46,6 +48,9 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["SAMLProviderArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz", ["PrincipalArn"] = "arn:aws:iam::123456789012:saml-provider/fuzz",
         ["SAMLAssertion"] = "PHNhbWxwOlJlc3BvbnNlLz4=", ["ActionNames.member.1"] = "iam:GetRole",
         ["PolicyInputList.member.1"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}""",
+        ["ServerCertificateName"] = "fuzz-cert", ["CertificateBody"] = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+        ["PrivateKey"] = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", ["ServiceName"] = "codecommit.amazonaws.com",
+        ["ServiceSpecificCredentialId"] = "ACCAAAAAAAAAAAAAAAAAA",
     };
 
     private readonly DefaultEmulator factory;

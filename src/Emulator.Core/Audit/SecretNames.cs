@@ -11,6 +11,7 @@ public static class SecretNames
         "SecretAccessKey", "SessionToken", "Token", "TokenCode", "Password", "OldPassword", "NewPassword",
         "PrivateKey", "KeyMaterial", "PasswordData", "SAMLAssertion", "WebIdentityToken", "ClientSecret", "AuthorizationToken",
         "Base32StringSeed", "QRCodePNG", "AuthenticationCode1", "AuthenticationCode2",
+        "ServicePassword", "ServiceCredentialSecret",
     };
 
     /// <summary>Values CloudTrail replaces by a marker rather than dropping the member (EC2 user data).</summary>

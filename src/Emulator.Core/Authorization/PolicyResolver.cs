@@ -132,6 +132,8 @@ public sealed class PolicyResolver(IEmulatorStore store)
             _ when resource.StartsWith("policy/", StringComparison.Ordinal) => account.Policies.GetValueOrDefault(arn)?.Tags ?? [],
             _ when resource.StartsWith("oidc-provider/", StringComparison.Ordinal) => account.OpenIdConnectProviders.GetValueOrDefault(arn)?.Tags ?? [],
             _ when resource.StartsWith("saml-provider/", StringComparison.Ordinal) => account.SamlProviders.GetValueOrDefault(arn)?.Tags ?? [],
+            _ when resource.StartsWith("server-certificate/", StringComparison.Ordinal) =>
+                account.ServerCertificates.GetValueOrDefault(name) is { } c && c.Arn == arn ? c.Tags : [],
             _ => [],
         };
     });

@@ -12,6 +12,8 @@ using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -65,6 +67,10 @@ public sealed class IamService(IamContext context)
     public AccessAdvisorOperations AccessAdvisor { get; } = new(context);
 
     public OrganizationsAccessReportOperations OrganizationsAccessReports { get; } = new();
+
+    public ServerCertificateOperations ServerCertificates { get; } = new(context);
+
+    public ServiceSpecificCredentialOperations ServiceSpecificCredentials { get; } = new(context);
 
     /// <summary>SimulatePrincipalPolicy, SimulateCustomPolicy and GetContextKeysForPrincipalPolicy, over the same store.</summary>
     public PolicySimulator Simulator { get; } = new(context.Store, new PolicyResolver(context.Store));

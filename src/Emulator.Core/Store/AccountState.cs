@@ -11,6 +11,8 @@ using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
@@ -52,6 +54,8 @@ public sealed class AccountState
         CredentialReports = new("credential-report", accountId, RowCodecs.CredentialReport);
         ServiceAccesses = new("service-access", accountId, RowCodecs.ServiceAccessRecord);
         ServiceLastAccessedJobs = new("service-last-accessed-job", accountId, RowCodecs.ServiceLastAccessedJob);
+        ServerCertificates = new("server-certificate", accountId, RowCodecs.ServerCertificate, ignoreCase: true);
+        ServiceSpecificCredentials = new("service-specific-credential", accountId, RowCodecs.ServiceSpecificCredential);
     }
 
     public string AccountId { get; }
@@ -129,6 +133,12 @@ public sealed class AccountState
     /// <summary>GenerateServiceLastAccessedDetails jobs by JobId.</summary>
     public EntityTable<ServiceLastAccessedJob> ServiceLastAccessedJobs { get; }
 
+    /// <summary>Server certificates by name (unique case-insensitively).</summary>
+    public EntityTable<ServerCertificate> ServerCertificates { get; }
+
+    /// <summary>Users' service-specific credentials by ServiceSpecificCredentialId.</summary>
+    public EntityTable<ServiceSpecificCredential> ServiceSpecificCredentials { get; }
+
     /// <summary>EC2 state by region name (a region's state exists once something is kept there).</summary>
     public Dictionary<string, Ec2RegionState> Ec2Regions { get; } = new(StringComparer.Ordinal);
 
@@ -146,7 +156,8 @@ public sealed class AccountState
     /// <summary>The account's own tables (its regions' tables are theirs).</summary>
     public IEnumerable<ITrackedRows> Tables() => [alias, Roles, Users, Groups, InstanceProfiles, Policies, OpenIdConnectProviders, SamlProviders, AccessKeys,
         ServiceLinkedRoleDeletions, SshPublicKeys, SigningCertificates, passwordPolicy, LoginProfiles, MfaDevices, outboundFederation, globalEndpointTokenVersion,
-        CredentialReports, ServiceAccesses, ServiceLastAccessedJobs];
+        CredentialReports, ServiceAccesses, ServiceLastAccessedJobs,
+        ServerCertificates, ServiceSpecificCredentials];
 
     public ITrackedRows? Table(string kind) => Tables().FirstOrDefault(t => t.Kind == kind);
 
@@ -178,6 +189,8 @@ public sealed class AccountState
         CredentialReports.CopyInto(copy.CredentialReports);
         ServiceAccesses.CopyInto(copy.ServiceAccesses);
         ServiceLastAccessedJobs.CopyInto(copy.ServiceLastAccessedJobs);
+        ServerCertificates.CopyInto(copy.ServerCertificates);
+        ServiceSpecificCredentials.CopyInto(copy.ServiceSpecificCredentials);
         return copy;
     }
 }

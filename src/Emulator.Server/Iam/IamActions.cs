@@ -28,7 +28,9 @@ public static class IamActions
                 .Concat(SimulationActions.All(iam))
                 .Concat(OutboundFederationActions.All(iam))
                 .Concat(OrganizationActions.All(iam))
-                .Concat(ReportActions.All(iam)))
+                .Concat(ReportActions.All(iam))
+                .Concat(ServerCertificateActions.All(iam))
+                .Concat(ServiceSpecificCredentialActions.All(iam, resources)))
         {
             RestrictSession = SessionCredentialRules.Iam,
         };

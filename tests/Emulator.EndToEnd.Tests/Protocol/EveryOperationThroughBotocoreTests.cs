@@ -25,6 +25,7 @@ public sealed class EveryOperationThroughBotocoreTests
         {
             ["SSH_KEY"] = rsa.ExportSubjectPublicKeyInfoPem(),
             ["CERTIFICATE"] = certificate.ExportCertificatePem(),
+            ["PRIVATE_KEY"] = rsa.ExportRSAPrivateKeyPem(),
         };
 
         var result = (await emulator.Boto3().RunAsync(Script, arguments)).ShouldSucceed().Json;

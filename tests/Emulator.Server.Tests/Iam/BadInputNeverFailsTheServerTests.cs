@@ -22,6 +22,8 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         "GlobalEndpointTokenVersion", "Audience.member.1", "SigningAlgorithm", "TargetPrincipal", "TaskPolicyArn.arn", "TradeInToken",
         "DelegationRequestId", "Notes", "EntityArn", "Locale", "OwnerId", "RequestorWorkflowId", "NotificationChannel", "SessionDuration",
         "RedirectUrl", "OwnerAccountId", "Permissions.PolicyTemplateArn",
+        "ServerCertificateName", "NewServerCertificateName", "CertificateBody", "PrivateKey", "CertificateChain",
+        "ServiceName", "ServiceSpecificCredentialId", "CredentialAgeDays", "AllUsers",
     ];
 
     private static readonly string[] Values =
@@ -59,6 +61,9 @@ public sealed class BadInputNeverFailsTheServerTests : IClassFixture<DefaultEmul
         ["Arn"] = "arn:aws:iam::123456789012:user/fuzz-user", ["Granularity"] = "ACTION_LEVEL", ["JobId"] = "00000000-0000-0000-0000-000000000000",
         ["ServiceNamespace"] = "iam", ["ServiceNamespaces.member.1"] = "iam", ["EntityPath"] = "o-a1b2c3d4e5/r-f6g7h8i9j0example",
         ["OrganizationsPolicyId"] = "p-12345678", ["SortKey"] = "SERVICE_NAMESPACE_ASCENDING",
+        ["ServerCertificateName"] = "fuzz-cert", ["CertificateBody"] = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+        ["PrivateKey"] = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", ["ServiceName"] = "codecommit.amazonaws.com",
+        ["ServiceSpecificCredentialId"] = "ACCAAAAAAAAAAAAAAAAAA",
     };
 
     private readonly DefaultEmulator factory;

@@ -113,6 +113,8 @@ public sealed class AccountOperations(IamContext context)
                 new("MFADevicesInUse", account.MfaDevices.Values.Count(d => d.IsEnabled)),
                 new("Providers", account.OpenIdConnectProviders.Count + account.SamlProviders.Count),
                 new("GlobalEndpointTokenVersion", SecurityTokenServicePreferenceOperations.SummaryValue(account.GlobalEndpointTokenVersion)),
+                new("ServerCertificates", account.ServerCertificates.Count),
+                new("ServerCertificatesQuota", ServerCertificates.ServerCertificateOperations.MaxCertificates),
             ];
         });
 

@@ -96,6 +96,11 @@ public sealed class UserOperations(IamContext context)
                 {
                     account.MfaDevices[device.Key] = device with { UserName = updated.UserName };
                 }
+
+                foreach (var credential in account.ServiceSpecificCredentials.Values.Where(c => c.UserName == user.UserName).ToList())
+                {
+                    account.ServiceSpecificCredentials[credential.ServiceSpecificCredentialId] = credential with { UserName = updated.UserName };
+                }
             }
 
             return updated;
@@ -137,6 +142,11 @@ public sealed class UserOperations(IamContext context)
             if (account.Groups.Values.Any(g => g.UserNames.Contains(user.UserName)))
             {
                 throw IamErrors.DeleteConflict("Cannot delete entity, must remove users from group first.");
+            }
+
+            if (account.ServiceSpecificCredentials.Values.Any(c => c.UserName == user.UserName))
+            {
+                throw IamErrors.DeleteConflict("Cannot delete entity, must delete service specific credentials first.");
             }
 
             return account.Users.Remove(user.UserName);

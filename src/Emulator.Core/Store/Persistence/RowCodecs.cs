@@ -11,6 +11,8 @@ using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Tracking;
@@ -41,6 +43,8 @@ public static class RowCodecs
     public static readonly IRowCodec<ServiceLinkedRoleDeletion> ServiceLinkedRoleDeletion = new JsonRowCodec<ServiceLinkedRoleDeletion>(StateJsonContext.Default.ServiceLinkedRoleDeletion);
     public static readonly IRowCodec<SshPublicKey> SshPublicKey = new JsonRowCodec<SshPublicKey>(StateJsonContext.Default.SshPublicKey);
     public static readonly IRowCodec<SigningCertificate> SigningCertificate = new JsonRowCodec<SigningCertificate>(StateJsonContext.Default.SigningCertificate);
+    public static readonly IRowCodec<ServerCertificate> ServerCertificate = new JsonRowCodec<ServerCertificate>(StateJsonContext.Default.ServerCertificate);
+    public static readonly IRowCodec<ServiceSpecificCredential> ServiceSpecificCredential = new JsonRowCodec<ServiceSpecificCredential>(StateJsonContext.Default.ServiceSpecificCredential);
     public static readonly IRowCodec<string> Text = new TextCodec();
     public static readonly IRowCodec<int> Count = new CountCodec();
     public static readonly IRowCodec<AccountState> Account = new AccountCodec();

@@ -24,6 +24,8 @@ public static class StateDocument
         ["access-key"] = ["SecretAccessKey"],
         ["login-profile"] = ["PasswordHash", "PreviousPasswordHashes"],
         ["mfa-device"] = ["Base32StringSeed"],
+        ["server-certificate"] = ["PrivateKey"],
+        ["service-specific-credential"] = ["SecretHash"],
     };
 
     public static string Export(EmulatorState state, bool includeSecrets, DateTimeOffset now)

@@ -12,6 +12,8 @@ using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Reports;
 using Emulator.Core.Iam.Roles;
 using Emulator.Core.Iam.Saml;
+using Emulator.Core.Iam.ServerCertificates;
+using Emulator.Core.Iam.ServiceSpecificCredentials;
 using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 
@@ -44,6 +46,8 @@ namespace Emulator.Core.Store.Persistence;
 [JsonSerializable(typeof(ServiceLinkedRoleDeletion))]
 [JsonSerializable(typeof(SshPublicKey))]
 [JsonSerializable(typeof(SigningCertificate))]
+[JsonSerializable(typeof(ServerCertificate))]
+[JsonSerializable(typeof(ServiceSpecificCredential))]
 [JsonSerializable(typeof(AccountDocument))]
 [JsonSerializable(typeof(TextDocument))]
 [JsonSerializable(typeof(CountDocument))]

@@ -37,7 +37,7 @@ public static class AwsManagedPolicies
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","organizations:*","account:*"],"Resource":"*"},{"Effect":"Allow","Action":["iam:CreateServiceLinkedRole","iam:DeleteServiceLinkedRole","iam:ListRoles","organizations:DescribeOrganization","account:ListRegions","account:GetAccountInformation"],"Resource":"*"}]}"""),
     ];
 
-    /// <summary>Builds the catalog; ids are derived from the name so they are the same in every run.</summary>
+    /// <summary>Builds the catalog, keyed by ARN, once per partition; ids are derived from the name so they are the same in every run.</summary>
     public static IReadOnlyDictionary<string, ManagedPolicy> Create()
     {
         var result = new Dictionary<string, ManagedPolicy>(StringComparer.Ordinal);
@@ -46,8 +46,15 @@ public static class AwsManagedPolicies
             var parsed = PolicyParser.Parse(text, PolicyKind.Managed);
             var document = parsed.Document ?? throw new InvalidOperationException($"Built-in policy {name} is invalid: {parsed.Error}");
             var version = new PolicyVersion("v1", new StoredPolicy(text, document), Published);
-            var policy = new ManagedPolicy("aws", name, path, StableId(name), description, Published, Published, "v1", [version], 2, ImmutableList<Tags.Tag>.Empty);
-            result[policy.Arn] = policy;
+            // The same documents in every partition, each under its partition's ARN (arn:aws-cn:iam::aws:policy/…).
+            foreach (var partition in AwsPartitions.All)
+            {
+                var policy = new ManagedPolicy("aws", name, path, StableId(name), description, Published, Published, "v1", [version], 2, ImmutableList<Tags.Tag>.Empty)
+                {
+                    Partition = partition,
+                };
+                result[policy.Arn] = policy;
+            }
         }
 
         return result;

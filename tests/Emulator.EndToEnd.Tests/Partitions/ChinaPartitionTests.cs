@@ -12,9 +12,9 @@ public sealed class ChinaPartitionTests(ChinaPartitionTests.ChinaEmulator emulat
 
     public static AwsCredentials Ci { get; } = new("AKIACHINACI000000001", "secret-of-ci-in-china/000000000000000000");
 
-    public sealed class ChinaEmulator() : EmulatorProcess($$"""
-        {"accounts":[{"id":"{{Account}}","partition":"aws-cn","rootAccessKeyId":"AKIACHINAROOT0000001","rootSecretAccessKey":"secret-of-china-root/0000000000000000000",
-          "users":[{"UserName":"ci","AccessKeys":[{"AccessKeyId":"{{Ci.AccessKeyId}}","SecretAccessKey":"{{Ci.SecretAccessKey}}"}],
+    public sealed class ChinaEmulator() : EmulatorProcess($$$"""
+        {"accounts":[{"id":"{{{Account}}}","partition":"aws-cn","rootAccessKeyId":"AKIACHINAROOT0000001","rootSecretAccessKey":"secret-of-china-root/0000000000000000000",
+          "users":[{"UserName":"ci","AccessKeys":[{"AccessKeyId":"{{{Ci.AccessKeyId}}}","SecretAccessKey":"{{{Ci.SecretAccessKey}}}"}],
                     "Policies":[{"PolicyName":"admin","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}]}]}]}
         """);
 

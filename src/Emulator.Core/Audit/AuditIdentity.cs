@@ -13,7 +13,7 @@ public static class AuditIdentity
         {
             Type = "Root",
             PrincipalId = principal.AccountId,
-            Arn = $"arn:aws:iam::{principal.AccountId}:root",
+            Arn = Emulator.Policy.Arn.Root(principal.Partition, principal.AccountId).ToString(),
             AccountId = principal.AccountId,
             AccessKeyId = principal.AccessKeyId,
             SessionContext = principal.Session is { } session ? Context(session, null) : null,
@@ -83,7 +83,7 @@ public static class AuditIdentity
     };
 
     private static AuditSessionIssuer FederationIssuer(Session session) => session.UserName is null
-        ? new AuditSessionIssuer("Root", session.AccountId, $"arn:aws:iam::{session.AccountId}:root", session.AccountId, null)
+        ? new AuditSessionIssuer("Root", session.AccountId, Emulator.Policy.Arn.Root(session.Partition, session.AccountId).ToString(), session.AccountId, null)
         : new AuditSessionIssuer("IAMUser", session.UserId, session.UserArn!, session.AccountId, session.UserName);
 
     private static string ProviderHost(string issuer) =>

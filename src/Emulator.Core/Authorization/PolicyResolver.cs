@@ -116,7 +116,7 @@ public sealed class PolicyResolver(IEmulatorStore store)
         }
 
         var name = arn[(arn.LastIndexOf('/') + 1)..];
-        var prefix = $"arn:aws:iam::{accountId}:";
+        var prefix = account.IamArn("").ToString();
         if (!arn.StartsWith(prefix, StringComparison.Ordinal))
         {
             return [];

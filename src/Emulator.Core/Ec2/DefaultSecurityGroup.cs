@@ -10,5 +10,5 @@ public sealed record DefaultSecurityGroup(string GroupId, string VpcId, string O
 
     public string GroupName => Ec2Network.SecurityGroupName;
 
-    public string SecurityGroupArn => $"arn:aws:ec2:{Region}:{OwnerId}:security-group/{GroupId}";
+    public string SecurityGroupArn => Emulator.Policy.Arn.Regional("ec2", Region, OwnerId, $"security-group/{GroupId}").ToString();
 }

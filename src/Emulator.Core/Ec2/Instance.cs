@@ -60,7 +60,7 @@ public sealed record Instance
 
     public string? ClientToken { get; init; }
 
-    public string Arn => $"arn:aws:ec2:{Region}:{AccountId}:instance/{InstanceId}";
+    public string Arn => Emulator.Policy.Arn.Regional("ec2", Region, AccountId, $"instance/{InstanceId}").ToString();
 
     public string PrivateDnsName => Ec2Network.PrivateDnsName(PrivateIpAddress, Region);
 

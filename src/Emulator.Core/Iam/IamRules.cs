@@ -26,29 +26,55 @@ public static class IamRules
             : throw IamErrors.MalformedPolicyDocument(result.Error ?? "Syntax errors in policy.");
     }
 
-    public static bool IsPolicyArn(string arn) =>
-        arn.StartsWith("arn:aws:iam::", StringComparison.Ordinal) && arn.Contains(":policy/", StringComparison.Ordinal);
+    /// <summary>
+    /// An IAM policy ARN of the account's partition: in <c>aws-cn</c>, <c>arn:aws:iam::aws:policy/ReadOnlyAccess</c> is
+    /// not a valid policy ARN (IAM answers InvalidInput), <c>arn:aws-cn:iam::aws:policy/ReadOnlyAccess</c> is.
+    /// </summary>
+    public static bool IsPolicyArn(string arn, AccountState account) =>
+        Arn.TryParse(arn, out var parsed) && parsed.Partition == account.Partition && parsed.Service == "iam" && parsed.Region.Length == 0
+        && parsed.Resource.StartsWith("policy/", StringComparison.Ordinal);
 
+    /// <summary>A customer managed policy of the account, or an AWS managed one in the account's partition.</summary>
     public static ManagedPolicy? FindPolicy(EmulatorState state, AccountState account, string arn)
     {
         if (state.AwsManagedPolicies.TryGetValue(arn, out var awsPolicy))
         {
-            return awsPolicy;
+            return awsPolicy.Partition == account.Partition ? awsPolicy : null;
         }
 
         return account.Policies.GetValueOrDefault(arn);
     }
 
+    /// <summary>
+    /// IAM accepts only resources of its own partition (or <c>*</c>): in <c>aws-cn</c> a statement naming
+    /// <c>arn:aws:s3:::bucket</c> is MalformedPolicyDocument <c>Partition "aws" is not valid for resource …</c>.
+    /// Checked once the account (and so its partition) is known, after the grammar check.
+    /// </summary>
+    public static void RequirePartition(IEmulatorStore store, string accountId, StoredPolicy policy) =>
+        store.Read(state =>
+        {
+            RequirePartition(policy, Account(state, accountId));
+            return true;
+        });
+
+    public static void RequirePartition(StoredPolicy policy, AccountState account)
+    {
+        if (PolicyParser.PartitionError(policy.Document, account.Partition) is { } error)
+        {
+            throw IamErrors.MalformedPolicyDocument(error);
+        }
+    }
+
     /// <summary>The policy an Attach*/boundary call names: must be a policy ARN, and must exist.</summary>
     public static ManagedPolicy AttachablePolicy(EmulatorState state, AccountState account, string arn)
     {
-        if (!Audit.ArnParts.TryParse(arn, out _))
+        if (!Arn.TryParse(arn, out _))
         {
             // AWS answers a policy name or any other non-ARN this way (two spaces, recorded); an ARN of something else is InvalidInput.
             throw IamErrors.ValidationError("Invalid ARN:  Could not be parsed!");
         }
 
-        if (!IsPolicyArn(arn))
+        if (!IsPolicyArn(arn, account))
         {
             throw IamErrors.InvalidInput($"ARN {arn} is not valid.");
         }
@@ -59,7 +85,7 @@ public static class IamRules
 
     public static string BoundaryArn(EmulatorState state, AccountState account, string arn)
     {
-        if (!IsPolicyArn(arn))
+        if (!IsPolicyArn(arn, account))
         {
             throw IamErrors.InvalidInput($"ARN {arn} is not valid.");
         }

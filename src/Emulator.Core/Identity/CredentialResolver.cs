@@ -17,11 +17,11 @@ public sealed class CredentialResolver(IEmulatorStore store)
 
         if (key.UserName is null)
         {
-            return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, Principal.Root(accountId, key.AccessKeyId));
+            return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, Principal.Root(accountId, account.Partition, key.AccessKeyId));
         }
 
         var user = account.Users[key.UserName];
-        var principal = new Principal(PrincipalType.User, accountId, user.Arn, user.UserId, user.UserName, key.AccessKeyId);
+        var principal = new Principal(PrincipalType.User, accountId, user.Arn, user.UserId, user.UserName, key.AccessKeyId) { Partition = account.Partition };
         return new SigningCredential(key.AccessKeyId, key.SecretAccessKey, key.IsActive, principal);
     });
 

@@ -11,6 +11,9 @@ public sealed record Principal(
 {
     public bool IsRoot => Type == PrincipalType.Account && Session is null;
 
+    /// <summary>The partition of the principal's account; a request is accepted only in that partition's regions.</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
     /// <summary>The temporary-credential session behind the request, when it was signed with an ASIA key.</summary>
     public Sts.Session? Session { get; init; }
 
@@ -24,14 +27,14 @@ public sealed record Principal(
     public static Principal ForSession(Sts.Session session) => session.Kind switch
     {
         Sts.SessionKind.AssumedRole => new(PrincipalType.AssumedRole, session.AccountId, session.SessionArn,
-            $"{session.RoleId}:{session.SessionName}", null, session.AccessKeyId) { Session = session },
+            $"{session.RoleId}:{session.SessionName}", null, session.AccessKeyId) { Session = session, Partition = session.Partition },
         Sts.SessionKind.FederatedUser => new(PrincipalType.FederatedUser, session.AccountId, session.SessionArn,
-            $"{session.AccountId}:{session.FederatedName}", null, session.AccessKeyId) { Session = session },
+            $"{session.AccountId}:{session.FederatedName}", null, session.AccessKeyId) { Session = session, Partition = session.Partition },
         _ when session.UserName is null => new(PrincipalType.Account, session.AccountId, session.SessionArn,
-            session.AccountId, null, session.AccessKeyId) { Session = session },
-        _ => new(PrincipalType.User, session.AccountId, session.SessionArn, session.UserId!, session.UserName, session.AccessKeyId) { Session = session },
+            session.AccountId, null, session.AccessKeyId) { Session = session, Partition = session.Partition },
+        _ => new(PrincipalType.User, session.AccountId, session.SessionArn, session.UserId!, session.UserName, session.AccessKeyId) { Session = session, Partition = session.Partition },
     };
 
-    public static Principal Root(string accountId, string? accessKeyId) =>
-        new(PrincipalType.Account, accountId, $"arn:aws:iam::{accountId}:root", accountId, null, accessKeyId);
+    public static Principal Root(string accountId, string partition, string? accessKeyId) =>
+        new(PrincipalType.Account, accountId, Emulator.Policy.Arn.Root(partition, accountId).ToString(), accountId, null, accessKeyId) { Partition = partition };
 }

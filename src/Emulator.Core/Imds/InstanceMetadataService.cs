@@ -220,7 +220,7 @@ public sealed class InstanceMetadataService(IEmulatorStore store, TimeProvider c
     {
         var instance = view.Instance;
         var identityRole = new Role(instance.AccountId, IdentityRoleName, "/", $"{instance.AccountId}:{IdentityRoleName}", instance.LaunchTime,
-            IdentityTrust, null, 3600, null, [], [], [], null);
+            IdentityTrust, null, 3600, null, [], [], [], null) { Partition = Emulator.Policy.AwsPartitions.OfRegion(instance.Region) };
         var holder = $"imds-identity\n{instance.InstanceId}\n{delivery}";
         var set = MetadataNode.LazyBytes(() => CredentialJson(credentials.Current(holder, identityRole, instance.InstanceId, instance.Region, instance.LaunchTime,
             s => Delivered(s, instance, delivery))));

@@ -6,6 +6,7 @@ using Emulator.Core.Iam;
 using Emulator.Core.Iam.AccessKeys;
 using Emulator.Core.Iam.Tags;
 using Emulator.Core.Store;
+using Emulator.Policy;
 
 namespace Emulator.Core.Seeding;
 
@@ -21,7 +22,7 @@ public sealed class SeedLoader(IamService iam)
     public const string DefaultRootSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     private static readonly string[] AccountFields =
-        ["id", "rootAccessKeyId", "rootSecretAccessKey", "alias", "users", "groups", "policies", "roles", "instanceProfiles", "openIdConnectProviders", "instances"];
+        ["id", "partition", "rootAccessKeyId", "rootSecretAccessKey", "alias", "users", "groups", "policies", "roles", "instanceProfiles", "openIdConnectProviders", "instances"];
 
     /// <summary>The built-in default: one account with documented root credentials.</summary>
     public void LoadDefault() =>
@@ -99,6 +100,12 @@ public sealed class SeedLoader(IamService iam)
             throw new SeedException($"{account.Field("rootSecretAccessKey")}: the secret must not be empty.");
         }
 
+        var partition = account.String("partition") ?? AwsPartitions.Aws;
+        if (!AwsPartitions.IsKnown(partition))
+        {
+            throw new SeedException($"{account.Field("partition")}: '{partition}' is not an AWS partition; use one of {string.Join(", ", AwsPartitions.All)}.");
+        }
+
         iam.Context.Store.Write(state =>
         {
             if (state.Accounts.ContainsKey(id))
@@ -106,7 +113,7 @@ public sealed class SeedLoader(IamService iam)
                 throw new SeedException($"{account.Field("id")}: account {id} is declared twice.");
             }
 
-            state.Accounts[id] = new AccountState(id) { CreateDate = iam.Context.Now() };
+            state.Accounts[id] = new AccountState(id, partition) { CreateDate = iam.Context.Now() };
             Step(account.Field("rootAccessKeyId"), () =>
                 AccessKeyOperations.Add(state, new AccessKey(id, null, keyId, secret, true, iam.Context.Now(), null)));
             return id;

@@ -17,6 +17,7 @@ using Emulator.Core.Iam.UserCredentials;
 using Emulator.Core.Iam.Users;
 using Emulator.Core.Store.Persistence;
 using Emulator.Core.Store.Tracking;
+using Emulator.Policy;
 
 namespace Emulator.Core.Store;
 
@@ -31,9 +32,10 @@ public sealed class AccountState
     private readonly TrackedValue<OutboundWebIdentityFederation> outboundFederation;
     private readonly TrackedValue<string> globalEndpointTokenVersion;
 
-    public AccountState(string accountId)
+    public AccountState(string accountId, string partition = AwsPartitions.Aws)
     {
         AccountId = accountId;
+        Partition = partition;
         alias = new("account-alias", accountId, RowCodecs.Text);
         Roles = new("role", accountId, RowCodecs.Role, ignoreCase: true);
         Users = new("user", accountId, RowCodecs.User, ignoreCase: true);
@@ -59,6 +61,15 @@ public sealed class AccountState
     }
 
     public string AccountId { get; }
+
+    /// <summary>
+    /// The partition the account lives in (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, …), fixed when it is created, as in AWS:
+    /// every ARN of its entities names it, and its credentials are valid only in requests for that partition's regions.
+    /// </summary>
+    public string Partition { get; }
+
+    /// <summary>An ARN of this account's IAM entities, e.g. <c>Iam("role/app")</c>.</summary>
+    public Arn IamArn(string resource) => Arn.Iam(Partition, AccountId, resource);
 
     public string? Alias
     {
@@ -163,7 +174,7 @@ public sealed class AccountState
 
     public AccountState Clone()
     {
-        var copy = new AccountState(AccountId) { CreateDate = CreateDate };
+        var copy = new AccountState(AccountId, Partition) { CreateDate = CreateDate };
         copy.alias.Load("", alias.RowOf("").Document);
         copy.passwordPolicy.Load("", passwordPolicy.RowOf("").Document);
         copy.outboundFederation.Load("", outboundFederation.RowOf("").Document);

@@ -6,7 +6,7 @@ using Emulator.Core.Store.Tracking;
 namespace Emulator.Core.Store;
 
 /// <summary>Everything the emulator holds: the accounts, and AWS managed policies shared by all of them.</summary>
-public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> awsManagedPolicies)
+public sealed class EmulatorState(AwsManagedPolicyCatalog awsManagedPolicies)
 {
     private const string Global = "";
 
@@ -15,7 +15,12 @@ public sealed class EmulatorState(IReadOnlyDictionary<string, ManagedPolicy> aws
     /// <summary>Which account owns each long-term access key id, across all accounts.</summary>
     public EntityTable<string> AccessKeyOwners { get; } = new("access-key-owner", Global, RowCodecs.Text);
 
-    public IReadOnlyDictionary<string, ManagedPolicy> AwsManagedPolicies { get; } = awsManagedPolicies;
+    /// <summary>AWS managed policies by ARN, in every partition (see <see cref="AwsManagedPoliciesIn"/>).</summary>
+    public AwsManagedPolicyCatalog AwsManagedPolicies { get; } = awsManagedPolicies;
+
+    /// <summary>The AWS managed policies as an account of this partition sees them.</summary>
+    public IEnumerable<ManagedPolicy> AwsManagedPoliciesIn(string partition) =>
+        AwsManagedPolicies.InPartition(partition);
 
     /// <summary>Container credential bindings by the SHA-256 of their token (state, so a reset returns to the seeded ones).</summary>
     public EntityTable<ContainerCredentialBinding> ContainerCredentials { get; } = new("container-credential", Global, RowCodecs.ContainerCredential);

@@ -70,7 +70,7 @@ public static class RootSessionOperations
     /// </summary>
     public static IssuedSession AssumeRoot(Principal caller, string targetPrincipal)
     {
-        var resource = $"arn:aws:iam::{TargetAccount(targetPrincipal)}:root";
+        var resource = Emulator.Policy.Arn.Iam(caller.Partition, TargetAccount(targetPrincipal) ?? "", "root").ToString();
         if (caller.IsRoot)
         {
             throw IamErrors.AccessDenied("Root user credentials cannot call AssumeRoot. Use credentials from an IAM user or role in the management account or the delegated administrator account for IAM.");

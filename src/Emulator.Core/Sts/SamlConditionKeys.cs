@@ -16,7 +16,7 @@ public static class SamlConditionKeys
     /// <summary>The keys of <paramref name="assertion"/> as received through the SAML provider <paramref name="providerArn"/>.</summary>
     public static Dictionary<string, IReadOnlyList<string>> For(SamlAssertion assertion, string providerArn)
     {
-        var accountId = providerArn.Split(':')[4];
+        var accountId = Emulator.Policy.Arn.Parse(providerArn)?.Account ?? string.Empty;
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
             ["saml:aud"] = [assertion.Recipient],

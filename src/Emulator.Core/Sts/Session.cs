@@ -12,6 +12,9 @@ public sealed record Session
 
     public required string AccountId { get; init; }
 
+    /// <summary>The partition of the session's account: its ARNs name it, and it is valid only in requests for that partition.</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
     public required string AccessKeyId { get; init; }
 
     public required string SecretAccessKey { get; init; }
@@ -78,8 +81,8 @@ public sealed record Session
 
     public string SessionArn => Kind switch
     {
-        SessionKind.AssumedRole => $"arn:aws:sts::{AccountId}:assumed-role/{RoleName}/{SessionName}",
-        SessionKind.FederatedUser => $"arn:aws:sts::{AccountId}:federated-user/{FederatedName}",
-        _ => UserArn ?? $"arn:aws:iam::{AccountId}:root",
+        SessionKind.AssumedRole => Emulator.Policy.Arn.Sts(Partition, AccountId, $"assumed-role/{RoleName}/{SessionName}").ToString(),
+        SessionKind.FederatedUser => Emulator.Policy.Arn.Sts(Partition, AccountId, $"federated-user/{FederatedName}").ToString(),
+        _ => UserArn ?? Emulator.Policy.Arn.Root(Partition, AccountId).ToString(),
     };
 }

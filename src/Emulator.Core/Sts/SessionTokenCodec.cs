@@ -72,6 +72,7 @@ public sealed class SessionTokenCodec
         Issuer = Issuer,
         Kind = session.Kind,
         AccountId = session.AccountId,
+        Partition = session.Partition == Emulator.Policy.AwsPartitions.Aws ? null : session.Partition,
         AccessKeyId = session.AccessKeyId,
         SecretAccessKey = session.SecretAccessKey,
         IssuedAt = session.IssuedAt.ToUnixTimeSeconds(),
@@ -108,6 +109,7 @@ public sealed class SessionTokenCodec
         {
             Kind = payload.Kind,
             AccountId = payload.AccountId,
+            Partition = payload.Partition ?? Emulator.Policy.AwsPartitions.Aws,
             AccessKeyId = payload.AccessKeyId,
             SecretAccessKey = payload.SecretAccessKey,
             IssuedAt = DateTimeOffset.FromUnixTimeSeconds(payload.IssuedAt),

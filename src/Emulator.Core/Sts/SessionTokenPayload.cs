@@ -14,6 +14,9 @@ internal sealed record SessionTokenPayload
 
     [JsonPropertyName("a")] public required string AccountId { get; init; }
 
+    /// <summary>Absent for the <c>aws</c> partition (and in tokens minted before partitions existed).</summary>
+    [JsonPropertyName("p")] public string? Partition { get; init; }
+
     [JsonPropertyName("id")] public required string AccessKeyId { get; init; }
 
     [JsonPropertyName("sk")] public required string SecretAccessKey { get; init; }

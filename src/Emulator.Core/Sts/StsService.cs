@@ -78,14 +78,14 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
 
     public static Role? FindRole(EmulatorState state, string roleArn)
     {
-        var parts = roleArn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal)
-            || !state.Accounts.TryGetValue(parts[4], out var account))
+        // A role ARN of another partition names no role here, even with an account id this emulator knows (role.Arn differs).
+        if (!Arn.TryParse(roleArn, out var arn) || arn.Service != "iam" || !arn.Resource.StartsWith("role/", StringComparison.Ordinal)
+            || !state.Accounts.TryGetValue(arn.Account, out var account))
         {
             return null;
         }
 
-        var name = parts[5][(parts[5].LastIndexOf('/') + 1)..];
+        var name = arn.Resource[(arn.Resource.LastIndexOf('/') + 1)..];
         return account.Roles.TryGetValue(name, out var role) && role.Arn == roleArn ? role : null;
     }
 
@@ -185,7 +185,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
             ? PackedSize(request.Policy, request.PolicyArns, passedTags)
             : null;
         var now = context.Now();
-        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, now, duration) with
+        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, role.Partition, now, duration) with
         {
             RoleArn = role.Arn,
             RoleId = role.RoleId,
@@ -220,7 +220,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     /// </summary>
     public static void RequireWellFormedRoleArn(string roleArn)
     {
-        if (!Audit.ArnParts.TryParse(roleArn, out var arn) || arn.Resource.Length == 0)
+        if (!Arn.TryParse(roleArn, out _))
         {
             throw IamErrors.ValidationError($"{roleArn} is invalid");
         }
@@ -256,7 +256,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         }
 
         var now = context.Now();
-        return Issue(NewSession(SessionKind.SessionToken, caller.AccountId, now, duration) with
+        return Issue(NewSession(SessionKind.SessionToken, caller.AccountId, caller.Partition, now, duration) with
         {
             UserName = caller.UserName,
             UserId = caller.IsRoot ? null : caller.UserId,
@@ -299,7 +299,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         var now = context.Now();
         // Unlike AssumeRole, GetFederationToken always answers PackedPolicySize: 0 when nothing was packed (AWS's recorded answer).
         var packed = policy is not null || policyArns.Count > 0 || tags.Count > 0 ? PackedSize(policy, policyArns, tags) : 0;
-        return Issue(NewSession(SessionKind.FederatedUser, caller.AccountId, now, duration) with
+        return Issue(NewSession(SessionKind.FederatedUser, caller.AccountId, caller.Partition, now, duration) with
         {
             FederatedName = name,
             UserName = caller.UserName,
@@ -319,7 +319,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     /// <param name="ids">Where the set's key id and secret come from (derived ones make every replica issue the same set).</param>
     public IssuedSession IssueServiceRoleSession(Role role, string sessionName, string region, DateTimeOffset issuedAt, TimeSpan lifetime, Func<Session, Session> specifics, IdGenerator ids)
     {
-        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, issuedAt, (int)lifetime.TotalSeconds, ids) with
+        var session = specifics(NewSession(SessionKind.AssumedRole, role.AccountId, role.Partition, issuedAt, (int)lifetime.TotalSeconds, ids) with
         {
             RoleArn = role.Arn,
             RoleId = role.RoleId,
@@ -332,10 +332,11 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
     }
 
     /// <summary>A session's common part: fresh ASIA key (encoding its account) and secret, issue time and expiry.</summary>
-    private Session NewSession(SessionKind kind, string accountId, DateTimeOffset now, int durationSeconds, IdGenerator? ids = null) => new()
+    private Session NewSession(SessionKind kind, string accountId, string partition, DateTimeOffset now, int durationSeconds, IdGenerator? ids = null) => new()
     {
         Kind = kind,
         AccountId = accountId,
+        Partition = partition,
         AccessKeyId = (ids ?? context.Ids).AccessKeyId("ASIA", accountId),
         SecretAccessKey = (ids ?? context.Ids).SecretAccessKey(),
         IssuedAt = now,
@@ -401,7 +402,7 @@ public sealed class StsService(IamContext context, SessionTokenCodec codec)
         var account = IamRules.Account(state, accountId);
         foreach (var arn in policyArns)
         {
-            if (!IamRules.IsPolicyArn(arn))
+            if (!IamRules.IsPolicyArn(arn, account))
             {
                 throw IamErrors.ValidationError($"ARN {arn} is not valid.");
             }

@@ -26,4 +26,24 @@ public static class PolicyParser
 
         return new PolicyParseResult(PolicyCompiler.Compile(raw, kind, document), null);
     }
+
+    /// <summary>
+    /// IAM's message for the first resource of a parsed policy whose partition is not <paramref name="partition"/>
+    /// (<c>Partition "aws" is not valid for resource "arn:aws:s3:::bucket".</c> in <c>aws-cn</c>), or null.
+    /// </summary>
+    public static string? PartitionError(PolicyDocument document, string partition)
+    {
+        foreach (var statement in document.Statements)
+        {
+            foreach (var resource in statement.Resources)
+            {
+                if (ResourceFormat.PartitionError(resource, partition) is { } error)
+                {
+                    return error;
+                }
+            }
+        }
+
+        return null;
+    }
 }

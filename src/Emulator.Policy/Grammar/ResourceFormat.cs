@@ -3,9 +3,6 @@ namespace Emulator.Policy;
 /// <summary>The resource-format checks of IAM's validator, with its messages and its legacy-parser rule for ARNs.</summary>
 internal static class ResourceFormat
 {
-    private static readonly string[] Partitions =
-        ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
-
     private static readonly string[] IamResourceTypes =
     [
         "user/", "federated-user/", "role/", "group/", "instance-profile/", "mfa/", "server-certificate/",
@@ -28,7 +25,7 @@ internal static class ResourceFormat
         }
 
         var (partition, hasRest, rest) = Partition(resource[(firstColon + 1)..]);
-        if (partition != "*" && Array.IndexOf(Partitions, partition) < 0)
+        if (partition != "*" && !AwsPartitions.IsKnown(partition))
         {
             return PolicyGrammarMessages.InvalidPartition(partition, NormalizeForPartitionMessage(partition, rest));
         }
@@ -60,6 +57,21 @@ internal static class ResourceFormat
         }
 
         return null;
+    }
+
+    /// <summary>The message for a resource whose partition is another than the one the policy is written in, or null.</summary>
+    public static string? PartitionError(string resource, string partition)
+    {
+        var firstColon = resource.IndexOf(':', StringComparison.Ordinal);
+        if (firstColon < 0)
+        {
+            return null;
+        }
+
+        var (resourcePartition, _, rest) = Partition(resource[(firstColon + 1)..]);
+        return resourcePartition == "*" || resourcePartition == partition
+            ? null
+            : PolicyGrammarMessages.InvalidPartition(resourcePartition, NormalizeForPartitionMessage(resourcePartition, rest));
     }
 
     /// <summary>

@@ -3,11 +3,12 @@ namespace Emulator.Policy;
 /// <summary>A principal value classified when the policy is written, so matching is a type check and one comparison.</summary>
 internal sealed class PrincipalEntry
 {
-    private PrincipalEntry(PrincipalEntryKind kind, string value, string account)
+    private PrincipalEntry(PrincipalEntryKind kind, string value, string account, string? partition = null)
     {
         Kind = kind;
         Value = value;
         Account = account;
+        Partition = partition;
     }
 
     public PrincipalEntryKind Kind { get; }
@@ -16,6 +17,12 @@ internal sealed class PrincipalEntry
 
     /// <summary>The account id for <see cref="PrincipalEntryKind.Account"/> entries.</summary>
     public string Account { get; }
+
+    /// <summary>
+    /// The partition an <c>arn:…:iam::account:root</c> entry names; null for a bare account id, which IAM
+    /// reads in the policy's own partition.
+    /// </summary>
+    public string? Partition { get; }
 
     public static PrincipalEntry Create(PolicyPrincipal principal)
     {
@@ -42,8 +49,8 @@ internal sealed class PrincipalEntry
             return new PrincipalEntry(PrincipalEntryKind.Account, value, value);
         }
 
-        var kind = Classify(value, out var account);
-        return new PrincipalEntry(kind, value, account);
+        var kind = Classify(value, out var account, out var partition);
+        return new PrincipalEntry(kind, value, account, partition);
     }
 
     public static bool IsAccountId(ReadOnlySpan<char> value)
@@ -71,7 +78,7 @@ internal sealed class PrincipalEntry
         return Kind switch
         {
             PrincipalEntryKind.Everyone => ResourcePolicyGrant.Direct,
-            PrincipalEntryKind.Account when isIamCaller && request.PrincipalAccount == Account => ResourcePolicyGrant.Account,
+            PrincipalEntryKind.Account when isIamCaller && request.PrincipalAccount == Account && InCallersPartition(request) => ResourcePolicyGrant.Account,
             PrincipalEntryKind.User when request.PrincipalType == PrincipalType.User && request.PrincipalArn == Value
                 => ResourcePolicyGrant.Direct,
             PrincipalEntryKind.Role when request.PrincipalType == PrincipalType.AssumedRole && request.PrincipalArn == Value
@@ -90,23 +97,20 @@ internal sealed class PrincipalEntry
 
     /// <summary>Reads <c>arn:partition:service::account:resource</c> principal ARNs.</summary>
     /// <remarks>IAM refuses wildcards inside a principal ARN: only the whole value may be <c>*</c>.</remarks>
-    private static PrincipalEntryKind Classify(string value, out string account)
+    private static PrincipalEntryKind Classify(string value, out string account, out string? partition)
     {
         account = string.Empty;
-        if (value.Contains('*', StringComparison.Ordinal))
+        partition = null;
+        if (value.Contains('*', StringComparison.Ordinal)
+            || !Arn.TryParse(value, out var arn) || arn.Region.Length != 0 || !IsAccountId(arn.Account))
         {
             return PrincipalEntryKind.Unrecognized;
         }
 
-        var parts = value.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[3].Length != 0 || !IsAccountId(parts[4]))
-        {
-            return PrincipalEntryKind.Unrecognized;
-        }
-
-        account = parts[4];
-        var resource = parts[5];
-        return parts[2] switch
+        account = arn.Account;
+        partition = arn.Partition;
+        var resource = arn.Resource;
+        return arn.Service switch
         {
             "iam" when resource == "root" => PrincipalEntryKind.Account,
             "iam" when resource.StartsWith("user/", StringComparison.Ordinal) => PrincipalEntryKind.User,
@@ -116,4 +120,8 @@ internal sealed class PrincipalEntry
             _ => PrincipalEntryKind.Unrecognized,
         };
     }
+
+    /// <summary>An account named by ARN trusts only its own partition's callers (the same account id in another partition is another account).</summary>
+    private bool InCallersPartition(RequestContext request) =>
+        Partition is null || (Arn.TryParse(request.PrincipalArn, out var caller) && caller.Partition == Partition);
 }

@@ -1,4 +1,5 @@
 using Emulator.Core.Audit;
+using Emulator.Policy;
 using Emulator.Server.Hosting;
 
 namespace Emulator.Server.Audit;
@@ -32,8 +33,8 @@ public sealed class AuditRecorder(IAuditTrail trail, TrailFileWriter? file, Emul
         var succeeded = call.Error is null;
         // Patterns (instance/* for a launch, * for actions without a resource) name no resource; CloudTrail lists real ones.
         var resources = call.Authorizations.Select(a => a.Resource).Where(r => !r.Contains('*', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
-            .Select(arn => ArnParts.TryParse(arn, out var parts)
-                ? new AuditResource(arn, parts.Account.Length > 0 ? parts.Account : null, parts.CloudTrailType)
+            .Select(arn => Arn.TryParse(arn, out var parts)
+                ? new AuditResource(arn, parts.Account.Length > 0 ? parts.Account : null, CloudTrailResourceType.Of(parts))
                 : new AuditResource(arn, null, null))
             .ToList();
         var userAgent = call.Http.Request.Headers.UserAgent.ToString();

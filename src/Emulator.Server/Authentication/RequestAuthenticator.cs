@@ -6,6 +6,7 @@ using Emulator.Core.Errors;
 using Emulator.Core.Iam.Account;
 using Emulator.Core.Identity;
 using Emulator.Core.Sts;
+using Emulator.Policy;
 
 namespace Emulator.Server.Authentication;
 
@@ -35,7 +36,17 @@ public sealed class RequestAuthenticator(
 
     public AuthenticationMode Mode => mode;
 
+    /// <summary>
+    /// Partitions are separate clouds: an account (and every credential of it) lives in one, so a request signed for a
+    /// region of another partition is refused as AWS refuses an unknown key there (InvalidClientTokenId).
+    /// </summary>
     public async ValueTask<Principal> AuthenticateAsync(SignedRequest request, SigV4Credential claim, string expectedService)
+    {
+        var principal = await AuthenticateInAnyPartitionAsync(request, claim, expectedService);
+        return principal.Partition == AwsPartitions.OfRegion(claim.Region) ? principal : throw InvalidToken();
+    }
+
+    private async ValueTask<Principal> AuthenticateInAnyPartitionAsync(SignedRequest request, SigV4Credential claim, string expectedService)
     {
         CheckScope(claim, expectedService);
         CheckSkew(claim.AmzDate);
@@ -49,7 +60,7 @@ public sealed class RequestAuthenticator(
         if (credential is null)
         {
             return mode == AuthenticationMode.Lenient && !claim.AccessKeyId.StartsWith("ASIA", StringComparison.Ordinal)
-                ? LenientRoot(claim.AccessKeyId)
+                ? LenientRoot(claim.AccessKeyId, AwsPartitions.OfRegion(claim.Region))
                 : throw InvalidToken();
         }
 
@@ -196,8 +207,11 @@ public sealed class RequestAuthenticator(
         }
     }
 
-    /// <summary>Lenient mode: an unknown key is the root of the account its id names (12 digits), else of the default account.</summary>
-    private Principal LenientRoot(string accessKeyId)
+    /// <summary>
+    /// Lenient mode: an unknown key is the root of the account its id names (12 digits), else of the default account;
+    /// an account it creates is in the partition of the request's region.
+    /// </summary>
+    private Principal LenientRoot(string accessKeyId, string partition)
     {
         var accountId = accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccountId;
         if (accountId != defaultAccountId && !lenientAccounts.ContainsKey(accountId))
@@ -215,8 +229,8 @@ public sealed class RequestAuthenticator(
             }
         }
 
-        accounts.CreateIfAbsent(accountId);
-        return Principal.Root(accountId, accessKeyId);
+        accounts.CreateIfAbsent(accountId, partition);
+        return Principal.Root(accountId, accounts.Partition(accountId), accessKeyId);
     }
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

@@ -131,7 +131,7 @@ public static class Ec2Actions
             Checks = c => PerInstance(c, instances, "ec2:" + name, Ec2Parameters.List(c.Parameters, "InstanceId"), Keys()),
         };
 
-    private static string AnyInstance(OperationContext c) => $"arn:aws:ec2:{c.Region}:{c.AccountId}:instance/*";
+    private static string AnyInstance(OperationContext c) => c.RegionalArn("ec2", "instance/*");
 
     private static RunInstancesRequest RunRequest(OperationContext c) => new()
     {
@@ -226,7 +226,7 @@ public static class Ec2Actions
                 instanceKeys["ec2:InstanceProfile"] = [association.InstanceProfileArn];
             }
 
-            checks.Add(new AuthorizationCheck(action, $"arn:aws:ec2:{c.Region}:{c.AccountId}:instance/{id}") { ContextKeys = instanceKeys });
+            checks.Add(new AuthorizationCheck(action, c.RegionalArn("ec2", $"instance/{id}")) { ContextKeys = instanceKeys });
         }
 
         return checks.Count > 0 ? checks : [new AuthorizationCheck(action, AnyInstance(c)) { ContextKeys = keys }];

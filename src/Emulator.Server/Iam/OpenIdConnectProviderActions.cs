@@ -10,7 +10,7 @@ public static class OpenIdConnectProviderActions
     public static IEnumerable<AwsOperation> All(IamService iam)
     {
         var providers = iam.OpenIdConnectProviders;
-        yield return Op("CreateOpenIDConnectProvider", c => c["Url"] is { } url ? $"arn:aws:iam::{c.AccountId}:oidc-provider/{StripScheme(url)}" : "*", (c, w) =>
+        yield return Op("CreateOpenIDConnectProvider", c => c["Url"] is { } url ? c.IamArn($"oidc-provider/{StripScheme(url)}") : "*", (c, w) =>
         {
             var provider = providers.Create(c.AccountId, c["Url"], c.Parameters.List("ClientIDList"), c.Parameters.List("ThumbprintList"), c.Parameters.Tags());
             w.Value("OpenIDConnectProviderArn", provider.Arn);

@@ -56,7 +56,7 @@ public static class OrganizationActions
     private static void Features(QueryXmlWriter w, (string OrganizationId, IReadOnlyList<string> EnabledFeatures) result) =>
         w.Value("OrganizationId", result.OrganizationId).StringList("EnabledFeatures", result.EnabledFeatures);
 
-    private static string DelegationRequestArn(OperationContext c) => $"arn:aws:iam::{c.AccountId}:delegation-request/{c["DelegationRequestId"]}";
+    private static string DelegationRequestArn(OperationContext c) => c.IamArn($"delegation-request/{c["DelegationRequestId"]}");
 
     private static CreateDelegationRequestInput CreateInput(OperationContext c)
     {

@@ -56,7 +56,7 @@ public static class ReportActions
         });
 
         var organizations = iam.OrganizationsAccessReports;
-        yield return Op("GenerateOrganizationsAccessReport", c => $"arn:aws:iam::{c.AccountId}:access-report/{c["EntityPath"]}", (c, w) =>
+        yield return Op("GenerateOrganizationsAccessReport", c => c.IamArn($"access-report/{c["EntityPath"]}"), (c, w) =>
             w.Value("JobId", organizations.Generate(c["EntityPath"], c["OrganizationsPolicyId"])));
         yield return Op("GetOrganizationsAccessReport", AwsOperation.Everything, (c, w) =>
             organizations.Get(c["JobId"], c["Marker"], MaxItems(c), c["SortKey"]));

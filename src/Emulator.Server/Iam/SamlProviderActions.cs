@@ -10,7 +10,7 @@ public static class SamlProviderActions
     public static IEnumerable<AwsOperation> All(IamService iam)
     {
         var providers = iam.SamlProviders;
-        yield return Op("CreateSAMLProvider", c => c["Name"] is { } name ? $"arn:aws:iam::{c.AccountId}:saml-provider/{name}" : "*", (c, w) =>
+        yield return Op("CreateSAMLProvider", c => c["Name"] is { } name ? c.IamArn($"saml-provider/{name}") : "*", (c, w) =>
         {
             var provider = providers.Create(c.AccountId, c["Name"], c["SAMLMetadataDocument"], c.Parameters.Tags(), c["AssertionEncryptionMode"], c["AddPrivateKey"]);
             w.Value("SAMLProviderArn", provider.Arn);

@@ -16,7 +16,7 @@ public static class ServiceLinkedRoleActions
             var role = linked.Create(c.AccountId, c["AWSServiceName"], c["Description"], c["CustomSuffix"]);
             w.Object("Role", r => IamXml.Role(r, role, RoleShape.Created));
         });
-        yield return Op("DeleteServiceLinkedRole", c => iam.Roles.ArnOf(c.AccountId, c["RoleName"] ?? "") ?? $"arn:aws:iam::{c.AccountId}:role/aws-service-role/*/{c["RoleName"]}",
+        yield return Op("DeleteServiceLinkedRole", c => iam.Roles.ArnOf(c.AccountId, c["RoleName"] ?? "") ?? c.IamArn($"role/aws-service-role/*/{c["RoleName"]}"),
             (c, w) => w.Value("DeletionTaskId", linked.Delete(c.AccountId, c["RoleName"])));
         yield return Op("GetServiceLinkedRoleDeletionStatus", _ => "*", (c, w) =>
         {
@@ -31,6 +31,6 @@ public static class ServiceLinkedRoleActions
         var principal = context["AWSServiceName"] ?? "";
         var name = LinkedServices.Find(principal)?.RoleName ?? "*";
         var suffix = context["CustomSuffix"] is { } custom ? $"_{custom}" : "";
-        return $"arn:aws:iam::{context.AccountId}:role/aws-service-role/{principal}/{name}{suffix}";
+        return context.IamArn($"role/aws-service-role/{principal}/{name}{suffix}");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Emulator.Core.Audit;
 using Emulator.Core.Errors;
 using Emulator.Core.Identity;
+using Emulator.Policy;
 using Emulator.Server.Audit;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
@@ -93,7 +94,7 @@ public sealed class AwsRequestPipeline(
                 service.RestrictSession?.Invoke(principal, operation);
             }
 
-            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, null), parameters, region, requestId)
+            var context = new OperationContext(principal ?? Principal.Root(runtime.DefaultAccountId, AwsPartitions.OfRegion(region), null), parameters, region, requestId)
             {
                 Origin = $"{http.Request.Scheme}://{http.Request.Host}",
             };

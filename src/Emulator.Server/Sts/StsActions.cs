@@ -73,6 +73,7 @@ public static class StsActions
                     return new Principal(Emulator.Core.Identity.PrincipalType.WebIdentity, accountId, provider.Arn, $"{provider.Url}:{token.Subject}", null, null)
                     {
                         WebIdentity = token,
+                        Partition = provider.Partition,
                     };
                 },
                 Checks = c => WebIdentityChecks(c, sts),
@@ -104,7 +105,7 @@ public static class StsActions
                     var accountId = AccountOf(roleArn) ?? throw NotAuthorizedForSaml();
                     var (assertion, provider) = saml.Verify(c["SAMLAssertion"]!, roleArn, c["PrincipalArn"]!);
                     return Task.FromResult(new Principal(Emulator.Core.Identity.PrincipalType.WebIdentity, accountId, provider.Arn,
-                        $"{assertion.NameQualifier}:{assertion.Subject}", null, null) { Saml = assertion });
+                        $"{assertion.NameQualifier}:{assertion.Subject}", null, null) { Saml = assertion, Partition = provider.Partition });
                 },
                 Checks = c => SamlChecks(c, sts),
             },
@@ -118,7 +119,7 @@ public static class StsActions
                 SkipsAuthorization = true,
             },
             new("GetFederationToken", "sts:GetFederationToken",
-                c => $"arn:aws:sts::{c.AccountId}:federated-user/{c["Name"]}", (c, w) =>
+                c => c.StsArn($"federated-user/{c["Name"]}"), (c, w) =>
             {
                 var issued = sts.GetFederationToken(c.Principal, c["Name"], c.Parameters.Int("DurationSeconds", "durationSeconds"), c["Policy"],
                     PolicyArns(c), c.Parameters.Tags());
@@ -325,7 +326,6 @@ public static class StsActions
 
     private static string? AccountOf(string arn)
     {
-        var parts = arn.Split(':');
-        return parts.Length >= 5 && parts[4].Length == 12 ? parts[4] : null;
+        return Arn.TryParse(arn, out var parsed) && parsed.Account.Length == 12 ? parsed.Account : null;
     }
 }

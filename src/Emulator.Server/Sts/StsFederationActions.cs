@@ -31,5 +31,5 @@ public static class StsFederationActions
 
     /// <summary>sts:AssumeRoot authorizes against the member account's root: arn:aws:iam::TARGET:root.</summary>
     private static string RootResource(OperationContext c) =>
-        RootSessionOperations.TargetAccount(c["TargetPrincipal"]) is { } account ? $"arn:aws:iam::{account}:root" : "*";
+        RootSessionOperations.TargetAccount(c["TargetPrincipal"]) is { } account ? Emulator.Policy.Arn.Iam(c.Partition, account, "root").ToString() : "*";
 }

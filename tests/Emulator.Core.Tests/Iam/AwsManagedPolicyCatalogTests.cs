@@ -36,7 +36,13 @@ public sealed class AwsManagedPolicyCatalogTests(ITestOutputHelper output)
         ssmRole.DefaultVersionId.Should().MatchRegex("^v[0-9]+$");
         ssmRole.NextVersionNumber.Should().Be(int.Parse(ssmRole.DefaultVersionId[1..]) + 1);
         catalog["arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy"].Path.Should().Be("/aws-service-role/");
-        catalog.Keys.Should().OnlyHaveUniqueItems().And.OnlyContain(k => k.StartsWith("arn:aws:iam::aws:policy/"));
+        catalog.Keys.Should().OnlyHaveUniqueItems();
+        catalog.InPartition("aws").Select(p => p.Arn).Should().OnlyContain(k => k.StartsWith("arn:aws:iam::aws:policy/"));
+
+        var china = catalog["arn:aws-cn:iam::aws:policy/AdministratorAccess"];
+        china.Partition.Should().Be("aws-cn");
+        china.DefaultVersion.Should().BeSameAs(admin.DefaultVersion, "every partition shares the compiled document");
+        catalog.InPartition("aws-cn").Should().HaveCount(catalog.InPartition("aws").Count());
     }
 
     [Fact]

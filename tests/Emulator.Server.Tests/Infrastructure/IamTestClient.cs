@@ -28,7 +28,7 @@ public sealed class IamTestClient(HttpClient http, string accessKeyId, string se
 
     /// <summary>A client signing with temporary credentials from an STS response.</summary>
     public IamTestClient WithCredentials(IamResponse stsResponse, string service = "iam") =>
-        new(http, stsResponse.Value("AccessKeyId")!, stsResponse.Value("SecretAccessKey")!) { Service = service, SessionToken = stsResponse.Value("SessionToken") };
+        new(http, stsResponse.Value("AccessKeyId")!, stsResponse.Value("SecretAccessKey")!) { Service = service, Region = Region, SessionToken = stsResponse.Value("SessionToken") };
 
     /// <summary>The same client signing for another region.</summary>
     public IamTestClient InRegion(string region) => new(http, accessKeyId, secret) { Service = Service, Region = region, SessionToken = SessionToken };

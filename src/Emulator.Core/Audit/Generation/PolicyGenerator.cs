@@ -18,7 +18,7 @@ public static class PolicyGenerator
 
     /// <summary>Role and user ARNs only: a role's calls are its sessions', a user's its own (long-term keys or session tokens).</summary>
     public static bool IsSupportedPrincipal(string principalArn) =>
-        ArnParts.TryParse(principalArn, out var arn) && arn.Service == "iam" && arn.Account.Length > 0
+        Arn.TryParse(principalArn, out var arn) && arn.Service == "iam" && arn.Account.Length > 0
             && (arn.Resource.StartsWith("role/", StringComparison.Ordinal) || arn.Resource.StartsWith("user/", StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="record"/> is a call by <paramref name="principalArn"/> (any session of a role).</summary>
@@ -54,7 +54,7 @@ public static class PolicyGenerator
         }
 
         var source = new PolicySource("generated", PolicySetType.Identity, parsed.Document!);
-        var account = ArnParts.TryParse(principalArn, out var principal) ? principal.Account : "";
+        var account = Arn.TryParse(principalArn, out var principal) ? principal.Account : "";
         var refused = requests.Where(r => !Allows(source, principalArn, account, r)).ToList();
         return new GeneratedPolicy(principalArn, document, succeeded.Count, requests.Count, new PolicyReplay(requests.Count, refused.Count, refused), denied);
     }

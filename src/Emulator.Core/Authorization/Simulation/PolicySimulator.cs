@@ -162,10 +162,9 @@ public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policie
     /// <summary>The account of a resource ARN; ResourceOwner (or the caller's account) when the ARN names none, as S3 ARNs do.</summary>
     private static string ResourceOwner(string resource, string? resourceOwner, string callerAccount)
     {
-        var segments = resource.Split(':', 6);
-        if (segments.Length == 6 && segments[4].Length > 0)
+        if (Arn.TryParse(resource, out var arn) && arn.Account.Length > 0)
         {
-            return segments[4];
+            return arn.Account;
         }
 
         if (resourceOwner is null)
@@ -173,8 +172,7 @@ public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policie
             return callerAccount;
         }
 
-        var ownerSegments = resourceOwner.Split(':', 6);
-        return ownerSegments.Length == 6 ? ownerSegments[4] : resourceOwner;
+        return Arn.TryParse(resourceOwner, out var owner) ? owner.Account : resourceOwner;
     }
 
     private static void Validate(ParameterValidator validator, SimulationRequest request)
@@ -261,10 +259,10 @@ public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policie
         return entity switch
         {
             Iam.Users.User user => new Subject(policies.ForUser(user.AccountId, user.UserName),
-                new Principal(CorePrincipalType.User, user.AccountId, user.Arn, user.UserId, user.UserName, null)),
+                new Principal(CorePrincipalType.User, user.AccountId, user.Arn, user.UserId, user.UserName, null) { Partition = user.Partition }),
             Iam.Roles.Role role => new Subject(policies.ForRole(role),
                 // aws:PrincipalArn of a role's sessions is the role ARN; aws:userid would add a session name, which a simulation has none of.
-                new Principal(CorePrincipalType.AssumedRole, role.AccountId, role.Arn, role.RoleId, null, null)),
+                new Principal(CorePrincipalType.AssumedRole, role.AccountId, role.Arn, role.RoleId, null, null) { Partition = role.Partition }),
             Iam.Groups.Group group => new Subject(policies.ForGroup(group), null),
             _ => throw IamErrors.NoSuchEntity($"The {type} with name {name} cannot be found."),
         };
@@ -281,22 +279,21 @@ public sealed class PolicySimulator(IEmulatorStore store, PolicyResolver policie
             throw IamErrors.InvalidInput($"CallerArn {arn} is not the ARN of an IAM user.");
         }
 
-        var callerAccount = arn.Split(':')[4];
-        var user = store.Read(state => state.Accounts.TryGetValue(callerAccount, out var account)
+        var parsed = Arn.Parse(arn)!.Value;
+        var user = store.Read(state => state.Accounts.TryGetValue(parsed.Account, out var account)
             && account.Users.GetValueOrDefault(name) is { } found && found.Arn == arn ? found : null);
-        return new Principal(CorePrincipalType.User, callerAccount, arn, user?.UserId ?? string.Empty, name, null);
+        return new Principal(CorePrincipalType.User, parsed.Account, arn, user?.UserId ?? string.Empty, name, null) { Partition = parsed.Partition };
     }
 
     /// <summary>(<c>user</c>|<c>group</c>|<c>role</c>, name) of an IAM entity ARN with an account, or null.</summary>
     private static (string Type, string Name)? ParseEntityArn(string arn)
     {
-        var segments = arn.Split(':', 6);
-        if (segments.Length != 6 || segments[0] != "arn" || segments[2] != "iam" || segments[4].Length == 0)
+        if (!Arn.TryParse(arn, out var parsed) || parsed.Service != "iam" || parsed.Account.Length == 0)
         {
             return null;
         }
 
-        var resource = segments[5];
+        var resource = parsed.Resource;
         var slash = resource.IndexOf('/', StringComparison.Ordinal);
         var type = slash < 0 ? resource : resource[..slash];
         var name = resource[(resource.LastIndexOf('/') + 1)..];

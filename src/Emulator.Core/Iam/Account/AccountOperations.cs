@@ -3,6 +3,7 @@ using Emulator.Core.Iam.Paging;
 using Emulator.Core.Iam.Policies;
 using Emulator.Core.Iam.Validation;
 using Emulator.Core.Store;
+using Emulator.Policy;
 
 namespace Emulator.Core.Iam.Account;
 
@@ -19,7 +20,8 @@ public sealed class AccountOperations(IamContext context)
     /// Creates an empty account unless one with this id exists (lenient authentication's unknown keys);
     /// true when it was created. The account's CreateDate is now, at the clock's full precision.
     /// </summary>
-    public bool CreateIfAbsent(string accountId)
+    /// <summary>Creates the account in <paramref name="partition"/> unless it exists (in whichever partition); true when created.</summary>
+    public bool CreateIfAbsent(string accountId, string partition = AwsPartitions.Aws)
     {
         var now = context.Clock.GetUtcNow();
         return context.Store.Write(state =>
@@ -29,10 +31,14 @@ public sealed class AccountOperations(IamContext context)
                 return false;
             }
 
-            state.Accounts[accountId] = new AccountState(accountId) { CreateDate = now };
+            state.Accounts[accountId] = new AccountState(accountId, partition) { CreateDate = now };
             return true;
         });
     }
+
+    /// <summary>The partition the account lives in.</summary>
+    public string Partition(string accountId) =>
+        context.Store.Read(state => IamRules.Account(state, accountId).Partition);
 
     /// <summary>When the account came to be: GetUser answers the root with it.</summary>
     public DateTimeOffset CreateDate(string accountId) =>

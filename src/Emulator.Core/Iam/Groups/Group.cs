@@ -13,5 +13,8 @@ public sealed record Group(
     ImmutableList<InlinePolicy> InlinePolicies,
     ImmutableList<string> AttachedPolicyArns)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:group{Path}{GroupName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"group{Path}{GroupName}").ToString();
 }

@@ -31,7 +31,7 @@ public sealed class GroupOperations(IamContext context)
                 throw IamErrors.LimitExceeded($"Cannot exceed quota for GroupsPerAccount: {MaxGroups}");
             }
 
-            var group = new Group(accountId, groupName!, path ?? "/", context.Ids.UniqueId("AGPA"), context.Now(), [], [], []);
+            var group = new Group(accountId, groupName!, path ?? "/", context.Ids.UniqueId("AGPA"), context.Now(), [], [], []) { Partition = account.Partition };
             account.Groups[group.GroupName] = group;
             return group;
         });
@@ -168,6 +168,7 @@ public sealed class GroupOperations(IamContext context)
         IamRules.ValidateInlinePolicy(validator, policyName, policyDocument);
         validator.ThrowIfInvalid();
         var policy = IamRules.ParsePolicy(policyDocument!, PolicyKind.Identity);
+        IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, groupName!, group => group with
         {
             InlinePolicies = IamRules.PutInline(group.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "group", group.GroupName),

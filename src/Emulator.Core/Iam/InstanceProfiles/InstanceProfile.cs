@@ -13,5 +13,8 @@ public sealed record InstanceProfile(
     string? RoleName,
     ImmutableList<Tag> Tags)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:instance-profile{Path}{InstanceProfileName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"instance-profile{Path}{InstanceProfileName}").ToString();
 }

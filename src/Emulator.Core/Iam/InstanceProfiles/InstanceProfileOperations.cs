@@ -30,7 +30,7 @@ public sealed class InstanceProfileOperations(IamContext context)
                 throw IamErrors.LimitExceeded($"Cannot exceed quota for InstanceProfilesPerAccount: {MaxInstanceProfiles}");
             }
 
-            var profile = new InstanceProfile(accountId, name!, path ?? "/", context.Ids.UniqueId("AIPA"), context.Now(), null, [.. tags]);
+            var profile = new InstanceProfile(accountId, name!, path ?? "/", context.Ids.UniqueId("AIPA"), context.Now(), null, [.. tags]) { Partition = account.Partition };
             account.InstanceProfiles[profile.InstanceProfileName] = profile;
             return profile;
         });

@@ -34,7 +34,7 @@ public sealed class MfaDeviceOperations(IamContext context)
         var device = context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
-            var created = new VirtualMfaDevice(accountId, path ?? "/", name!, seed, context.Now(), null, null, 0, [.. tags]);
+            var created = new VirtualMfaDevice(accountId, path ?? "/", name!, seed, context.Now(), null, null, 0, [.. tags]) { Partition = account.Partition };
             if (account.MfaDevices.ContainsKey(created.Key))
             {
                 throw IamErrors.EntityAlreadyExists("MFADevice entity at the same path and name already exists.");
@@ -235,7 +235,7 @@ public sealed class MfaDeviceOperations(IamContext context)
     /// <summary>The device a serial number (its ARN) names in this account, or null.</summary>
     private static VirtualMfaDevice? Lookup(AccountState account, string serialNumber)
     {
-        var prefix = $"arn:aws:iam::{account.AccountId}:mfa";
+        var prefix = account.IamArn("mfa").ToString();
         return serialNumber.StartsWith(prefix, StringComparison.Ordinal) && account.MfaDevices.TryGetValue(serialNumber[prefix.Length..], out var device)
             ? device
             : null;

@@ -18,7 +18,10 @@ public sealed record VirtualMfaDevice(
     int StepOffset,
     ImmutableList<Tag> Tags)
 {
-    public string SerialNumber => $"arn:aws:iam::{AccountId}:mfa{Path}{VirtualMfaDeviceName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string SerialNumber => Emulator.Policy.Arn.Iam(Partition, AccountId, $"mfa{Path}{VirtualMfaDeviceName}").ToString();
 
     /// <summary>The key of the account's device table: path and name, unique together as IAM requires.</summary>
     public string Key => Path + VirtualMfaDeviceName;

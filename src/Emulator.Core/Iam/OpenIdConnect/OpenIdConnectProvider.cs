@@ -12,5 +12,8 @@ public sealed record OpenIdConnectProvider(
     DateTimeOffset CreateDate,
     ImmutableList<Tag> Tags)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:oidc-provider/{Url}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"oidc-provider/{Url}").ToString();
 }

@@ -25,7 +25,10 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
         return context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
-            var provider = new OpenIdConnectProvider(accountId, stored, [.. clientIds.Distinct(StringComparer.Ordinal)], [.. thumbprints], context.Now(), [.. tags]);
+            var provider = new OpenIdConnectProvider(accountId, stored, [.. clientIds.Distinct(StringComparer.Ordinal)], [.. thumbprints], context.Now(), [.. tags])
+            {
+                Partition = account.Partition,
+            };
             if (account.OpenIdConnectProviders.ContainsKey(provider.Arn))
             {
                 throw IamErrors.EntityAlreadyExists($"Provider with url https://{stored} already exists.");

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,7 +12,8 @@ namespace Emulator.Core.Iam.Policies;
 /// into the assembly from Catalog/aws-managed-policies.jsonl (one policy per line: name, path, default version
 /// id, dates and the default version's document as AWS publishes it; Catalog/update.py regenerates it).
 /// The catalogue is read once per process; each policy's document is compiled the first time the policy is
-/// looked at, so start-up and a reset do not pay for 1,500 documents nobody uses.
+/// looked at, so start-up and a reset do not pay for 1,500 documents nobody uses. Every partition has the
+/// same policies under its own ARNs (arn:aws-cn:iam::aws:policy/…), sharing the compiled documents.
 /// </summary>
 public static class AwsManagedPolicies
 {
@@ -35,16 +34,16 @@ public static class AwsManagedPolicies
         ["PowerUserAccess"] = "Provides full access to AWS services and resources, but does not allow management of Users and groups.",
     };
 
-    private static readonly Lazy<Catalog> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AwsManagedPolicyCatalog> Shared = new(() => new AwsManagedPolicyCatalog(Load()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The catalogue keyed by ARN (one shared, immutable instance per process).</summary>
-    public static IReadOnlyDictionary<string, ManagedPolicy> Create() => Shared.Value;
+    /// <summary>The catalogue in every partition, keyed by ARN (one shared, immutable instance per process).</summary>
+    public static AwsManagedPolicyCatalog Create() => Shared.Value;
 
     /// <summary>Every entry of the data file, each compiled (for tests and tools that check the whole catalogue).</summary>
     public static IEnumerable<(string Name, string Text, PolicyParseResult Parsed)> ParseAll() =>
-        Shared.Value.Entries.Select(e => (e.Name, e.Text, PolicyParser.Parse(e.Text, PolicyKind.Managed)));
+        Load().Select(e => (e.Name, e.Text, PolicyParser.Parse(e.Text, PolicyKind.Managed)));
 
-    private static Catalog Load()
+    private static List<Entry> Load()
     {
         using var stream = typeof(AwsManagedPolicies).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
@@ -68,17 +67,26 @@ public static class AwsManagedPolicies
                 root.GetProperty("document").GetRawText()));
         }
 
-        return new Catalog(entries);
+        return entries;
     }
 
-    private static ManagedPolicy Build(Entry entry)
+    /// <summary>The default version, compiled: the same document in every partition.</summary>
+    internal static PolicyVersion Compile(Entry entry)
     {
         var parsed = PolicyParser.Parse(entry.Text, PolicyKind.Managed);
         var document = parsed.Document ?? throw new InvalidOperationException($"AWS managed policy {entry.Name} does not parse: {parsed.Error}");
-        var version = new PolicyVersion(entry.Version, new StoredPolicy(entry.Text, document), entry.Updated);
+        return new PolicyVersion(entry.Version, new StoredPolicy(entry.Text, document), entry.Updated);
+    }
+
+    /// <summary>The policy as an account of <paramref name="partition"/> sees it (its ARN is arn:&lt;partition&gt;:iam::aws:policy/…).</summary>
+    internal static ManagedPolicy Build(Entry entry, PolicyVersion version, string partition)
+    {
         var next = int.Parse(entry.Version.AsSpan(1), CultureInfo.InvariantCulture) + 1;
         return new ManagedPolicy("aws", entry.Name, entry.Path, StableId(entry.Name), Descriptions.GetValueOrDefault(entry.Name),
-            entry.Created, entry.Updated, entry.Version, [version], next, ImmutableList<Tags.Tag>.Empty);
+            entry.Created, entry.Updated, entry.Version, [version], next, ImmutableList<Tags.Tag>.Empty)
+        {
+            Partition = partition,
+        };
     }
 
     /// <summary>
@@ -98,57 +106,8 @@ public static class AwsManagedPolicies
         return "ANPA" + new string(chars);
     }
 
-    private sealed record Entry(string Name, string Path, string Version, DateTimeOffset Created, DateTimeOffset Updated, string Text)
+    internal sealed record Entry(string Name, string Path, string Version, DateTimeOffset Created, DateTimeOffset Updated, string Text)
     {
-        public string Arn => $"arn:aws:iam::aws:policy{Path}{Name}";
-    }
-
-    /// <summary>A read-only dictionary whose values are compiled on first access and then kept.</summary>
-    private sealed class Catalog : IReadOnlyDictionary<string, ManagedPolicy>
-    {
-        private readonly Dictionary<string, int> index;
-        private readonly Lazy<ManagedPolicy>[] policies;
-
-        public Catalog(List<Entry> entries)
-        {
-            Entries = entries;
-            index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-            policies = new Lazy<ManagedPolicy>[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
-            {
-                var entry = entries[i];
-                index[entry.Arn] = i;
-                policies[i] = new Lazy<ManagedPolicy>(() => Build(entry), LazyThreadSafetyMode.ExecutionAndPublication);
-            }
-        }
-
-        public IReadOnlyList<Entry> Entries { get; }
-
-        public int Count => policies.Length;
-
-        public IEnumerable<string> Keys => Entries.Select(e => e.Arn);
-
-        public IEnumerable<ManagedPolicy> Values => policies.Select(p => p.Value);
-
-        public ManagedPolicy this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
-
-        public bool ContainsKey(string key) => index.ContainsKey(key);
-
-        public bool TryGetValue(string key, [MaybeNullWhen(false)] out ManagedPolicy value)
-        {
-            if (index.TryGetValue(key, out var i))
-            {
-                value = policies[i].Value;
-                return true;
-            }
-
-            value = null;
-            return false;
-        }
-
-        public IEnumerator<KeyValuePair<string, ManagedPolicy>> GetEnumerator() =>
-            Entries.Select((e, i) => new KeyValuePair<string, ManagedPolicy>(e.Arn, policies[i].Value)).GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        public string ArnIn(string partition) => Emulator.Policy.Arn.Iam(partition, "aws", $"policy{Path}{Name}").ToString();
     }
 }

@@ -17,7 +17,10 @@ public sealed record ManagedPolicy(
     int NextVersionNumber,
     ImmutableList<Tag> Tags)
 {
-    public string Arn => $"arn:aws:iam::{OwnerAccountId}:policy{Path}{PolicyName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, OwnerAccountId, $"policy{Path}{PolicyName}").ToString();
 
     public bool IsAwsManaged => OwnerAccountId == "aws";
 

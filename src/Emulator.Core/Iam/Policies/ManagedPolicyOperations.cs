@@ -24,9 +24,10 @@ public sealed class ManagedPolicyOperations(IamContext context)
         return context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
+            IamRules.RequirePartition(document, account);
             var now = context.Now();
             var policy = new ManagedPolicy(accountId, policyName!, path ?? "/", context.Ids.UniqueId("ANPA"), description, now, now,
-                "v1", [new PolicyVersion("v1", document, now)], 2, [.. tags]);
+                "v1", [new PolicyVersion("v1", document, now)], 2, [.. tags]) { Partition = account.Partition };
             if (account.Policies.Values.Any(p => string.Equals(p.PolicyName, policyName, StringComparison.OrdinalIgnoreCase)))
             {
                 throw IamErrors.EntityAlreadyExists($"A policy called {policyName} already exists. Duplicate names are not allowed.");
@@ -73,9 +74,9 @@ public sealed class ManagedPolicyOperations(IamContext context)
             var account = IamRules.Account(state, accountId);
             IEnumerable<ManagedPolicy> all = (scope ?? "All") switch
             {
-                "AWS" => state.AwsManagedPolicies.Values,
+                "AWS" => state.AwsManagedPoliciesIn(account.Partition),
                 "Local" => account.Policies.Values,
-                _ => account.Policies.Values.Concat(state.AwsManagedPolicies.Values),
+                _ => account.Policies.Values.Concat(state.AwsManagedPoliciesIn(account.Partition)),
             };
             var usage = UsageIndex(account);
             return all.Where(p => pathPrefix is null || p.Path.StartsWith(pathPrefix, StringComparison.Ordinal))
@@ -115,6 +116,7 @@ public sealed class ManagedPolicyOperations(IamContext context)
         return context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
+            IamRules.RequirePartition(document, account);
             var policy = FindCustomer(state, account, policyArn!);
             if (policy.Versions.Count >= MaxVersions)
             {
@@ -281,7 +283,7 @@ public sealed class ManagedPolicyOperations(IamContext context)
 
     public static ManagedPolicy Find(EmulatorState state, AccountState account, string policyArn)
     {
-        if (!IamRules.IsPolicyArn(policyArn))
+        if (!IamRules.IsPolicyArn(policyArn, account))
         {
             throw IamErrors.InvalidInput($"ARN {policyArn} is not valid.");
         }

@@ -58,7 +58,7 @@ public sealed class CredentialReportOperations(IamContext context)
 
         // The root's password, MFA and sign-ins are outside IAM's API here: AWS writes not_supported for the password fields
         // it never reports for the root, and no_information where it has no sign-in data.
-        Row(csv, ["<root_account>", $"arn:aws:iam::{account.AccountId}:root", Time(account.CreateDate), "not_supported", "no_information",
+        Row(csv, ["<root_account>", Emulator.Policy.Arn.Iam(account.Partition, account.AccountId, "root").ToString(), Time(account.CreateDate), "not_supported", "no_information",
             "not_supported", "not_supported", "false"], keys.Where(k => k.UserName is null), certificates.Where(c => c.UserName is null));
 
         var maxAge = account.PasswordPolicy?.MaxPasswordAge;

@@ -19,7 +19,10 @@ public sealed record Role(
     ImmutableList<string> AttachedPolicyArns,
     RoleLastUsed? LastUsed)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:role{Path}{RoleName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"role{Path}{RoleName}").ToString();
 
     /// <summary>Made by CreateServiceLinkedRole: only its service may change or delete it.</summary>
     public bool ServiceLinked { get; init; }

@@ -34,7 +34,7 @@ public sealed class RoleOperations(IamContext context)
         return context.Store.Write(state =>
         {
             var account = IamRules.Account(state, accountId);
-            ValidateTrustPrincipals(state, trust);
+            ValidateTrustPrincipals(state, account.Partition, trust);
             if (account.Roles.ContainsKey(roleName!))
             {
                 throw IamErrors.EntityAlreadyExists($"Role with name {roleName} already exists.");
@@ -47,7 +47,7 @@ public sealed class RoleOperations(IamContext context)
 
             var boundary = permissionsBoundary is null ? null : IamRules.BoundaryArn(state, account, permissionsBoundary);
             var role = new Role(accountId, roleName!, path ?? "/", context.Ids.UniqueId("AROA"), context.Now(), trust,
-                description, maxSessionDuration ?? 3600, boundary, [.. tags], [], [], null);
+                description, maxSessionDuration ?? 3600, boundary, [.. tags], [], [], null) { Partition = account.Partition };
             account.Roles[role.RoleName] = role;
             return role;
         });
@@ -88,7 +88,7 @@ public sealed class RoleOperations(IamContext context)
         var trust = ParseTrustPolicy(policyDocument!);
         return context.Store.Write(state =>
         {
-            ValidateTrustPrincipals(state, trust);
+            ValidateTrustPrincipals(state, IamRules.Account(state, accountId).Partition, trust);
             return ChangeIn(state, accountId, roleName!, role => Modifiable(role) with { AssumeRolePolicy = trust });
         });
     }
@@ -125,6 +125,7 @@ public sealed class RoleOperations(IamContext context)
         IamRules.ValidateInlinePolicy(validator, policyName, policyDocument);
         validator.ThrowIfInvalid();
         var policy = IamRules.ParsePolicy(policyDocument!, PolicyKind.Identity);
+        IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, roleName!, role => Modifiable(role) with
         {
             InlinePolicies = IamRules.PutInline(role.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "role", role.RoleName),
@@ -254,9 +255,10 @@ public sealed class RoleOperations(IamContext context)
 
     /// <summary>
     /// IAM refuses a trust policy naming a user or role that does not exist. Only accounts this
-    /// emulator holds can be checked; principals in other accounts are taken on trust.
+    /// emulator holds can be checked; principals in other accounts are taken on trust. A principal ARN of
+    /// another partition than the role's never exists for it (accounts and their users live in one partition).
     /// </summary>
-    private static void ValidateTrustPrincipals(EmulatorState state, StoredPolicy trust)
+    private static void ValidateTrustPrincipals(EmulatorState state, string partition, StoredPolicy trust)
     {
         foreach (var principal in trust.Document.Principals)
         {
@@ -265,28 +267,27 @@ public sealed class RoleOperations(IamContext context)
                 continue;
             }
 
-            if (!PrincipalExists(state, principal.Value))
+            if (!PrincipalExists(state, partition, principal.Value))
             {
                 throw IamErrors.MalformedPolicyDocument($"Invalid principal in policy: \"AWS\":\"{principal.Value}\"");
             }
         }
     }
 
-    private static bool PrincipalExists(EmulatorState state, string value)
+    private static bool PrincipalExists(EmulatorState state, string partition, string value)
     {
         if (value.Length == 12 && value.All(char.IsAsciiDigit))
         {
             return true;
         }
 
-        var parts = value.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[1] != "aws" || parts[4].Length != 12 || !parts[4].All(char.IsAsciiDigit))
+        if (!Arn.TryParse(value, out var arn) || arn.Partition != partition || arn.Account.Length != 12 || !arn.Account.All(char.IsAsciiDigit))
         {
             return false;
         }
 
-        var (service, accountId, resource) = (parts[2], parts[4], parts[5]);
-        if (!state.Accounts.TryGetValue(accountId, out var account))
+        var (service, accountId, resource) = (arn.Service, arn.Account, arn.Resource);
+        if (!state.Accounts.TryGetValue(accountId, out var account) || account.Partition != partition)
         {
             return service is "iam" or "sts";
         }

@@ -38,7 +38,7 @@ public sealed class ServiceLinkedRoleOperations(IamContext context)
             }
 
             var role = new Role(accountId, roleName, $"/aws-service-role/{service.Principal}/", context.Ids.UniqueId("AROA"), context.Now(), trust,
-                description ?? service.Description, 3600, null, [], [], [], null) { ServiceLinked = true };
+                description ?? service.Description, 3600, null, [], [], [], null) { ServiceLinked = true, Partition = account.Partition };
             account.Roles[role.RoleName] = role;
             return role;
         });

@@ -18,5 +18,8 @@ public sealed record SamlProvider(
     string? AssertionEncryptionMode,
     ImmutableList<Tag> Tags)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:saml-provider/{Name}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"saml-provider/{Name}").ToString();
 }

@@ -30,7 +30,7 @@ public sealed class SamlProviderOperations(IamContext context)
             var account = IamRules.Account(state, accountId);
             var now = context.Now();
             var provider = new SamlProvider(accountId, name!, metadata!, parsed.EntityId, [.. parsed.SigningCertificates], now,
-                parsed.ValidUntil ?? DefaultValidUntil(now), encryptionMode, [.. tags]);
+                parsed.ValidUntil ?? DefaultValidUntil(now), encryptionMode, [.. tags]) { Partition = account.Partition };
             if (account.SamlProviders.ContainsKey(provider.Arn))
             {
                 throw IamErrors.EntityAlreadyExists($"Provider with name {name} already exists.");
@@ -117,8 +117,9 @@ public sealed class SamlProviderOperations(IamContext context)
     /// <summary>The provider an ARN names in this emulator (any account), or null.</summary>
     public static SamlProvider? Find(EmulatorState state, string arn)
     {
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 && state.Accounts.TryGetValue(parts[4], out var account) ? account.SamlProviders.GetValueOrDefault(arn) : null;
+        return Emulator.Policy.Arn.TryParse(arn, out var parsed) && state.Accounts.TryGetValue(parsed.Account, out var account)
+            ? account.SamlProviders.GetValueOrDefault(arn)
+            : null;
     }
 
     private static SamlMetadata Parse(string metadata) =>

@@ -19,5 +19,7 @@ public sealed record ServerCertificate(
     DateTimeOffset Expiration,
     ImmutableList<Tag> Tags)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:server-certificate{Path}{ServerCertificateName}";
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"server-certificate{Path}{ServerCertificateName}").ToString();
 }

@@ -40,7 +40,10 @@ public sealed class ServerCertificateOperations(IamContext context)
                 throw IamErrors.LimitExceeded($"Cannot exceed quota for ServerCertificatesPerAccount: {MaxCertificates}");
             }
 
-            var certificate = new ServerCertificate(accountId, path ?? "/", name!, context.Ids.UniqueId("ASCA"), body!, chain, privateKey!, now, expiration, [.. tags]);
+            var certificate = new ServerCertificate(accountId, path ?? "/", name!, context.Ids.UniqueId("ASCA"), body!, chain, privateKey!, now, expiration, [.. tags])
+            {
+                Partition = account.Partition,
+            };
             return account.ServerCertificates[certificate.ServerCertificateName] = certificate;
         });
     }

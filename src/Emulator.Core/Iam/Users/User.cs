@@ -15,5 +15,8 @@ public sealed record User(
     ImmutableList<InlinePolicy> InlinePolicies,
     ImmutableList<string> AttachedPolicyArns)
 {
-    public string Arn => $"arn:aws:iam::{AccountId}:user{Path}{UserName}";
+    /// <summary>The partition of the account the entity belongs to (AWS managed policies: of the account that reads them).</summary>
+    public string Partition { get; init; } = Emulator.Policy.AwsPartitions.Aws;
+
+    public string Arn => Emulator.Policy.Arn.Iam(Partition, AccountId, $"user{Path}{UserName}").ToString();
 }

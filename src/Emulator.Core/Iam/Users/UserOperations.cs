@@ -34,7 +34,7 @@ public sealed class UserOperations(IamContext context)
             }
 
             var boundary = permissionsBoundary is null ? null : IamRules.BoundaryArn(state, account, permissionsBoundary);
-            var user = new User(accountId, userName!, path ?? "/", context.Ids.UniqueId("AIDA"), context.Now(), boundary, [.. tags], [], []);
+            var user = new User(accountId, userName!, path ?? "/", context.Ids.UniqueId("AIDA"), context.Now(), boundary, [.. tags], [], []) { Partition = account.Partition };
             account.Users[user.UserName] = user;
             return user;
         });
@@ -159,6 +159,7 @@ public sealed class UserOperations(IamContext context)
         IamRules.ValidateInlinePolicy(validator, policyName, policyDocument);
         validator.ThrowIfInvalid();
         var policy = IamRules.ParsePolicy(policyDocument!, PolicyKind.Identity);
+        IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, userName!, user => user with
         {
             InlinePolicies = IamRules.PutInline(user.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "user", user.UserName),

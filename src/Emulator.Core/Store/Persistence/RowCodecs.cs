@@ -74,12 +74,17 @@ public static class RowCodecs
     {
         private static readonly JsonRowCodec<AccountDocument> Json = new(StateJsonContext.Default.AccountDocument);
 
-        public string Encode(AccountState value) => Json.Encode(new AccountDocument(value.CreateDate));
+        public string Encode(AccountState value) => Json.Encode(new AccountDocument(value.CreateDate, value.Partition));
 
-        public AccountState Decode(string key, string document, AccountState? existing) =>
-            existing ?? new AccountState(key)
+        public AccountState Decode(string key, string document, AccountState? existing)
+        {
+            if (existing is not null)
             {
-                CreateDate = Json.Decode(key, document, null).CreateDate,
-            };
+                return existing;
+            }
+
+            var row = Json.Decode(key, document, null);
+            return new AccountState(key, row.Partition ?? Emulator.Policy.AwsPartitions.Aws) { CreateDate = row.CreateDate };
+        }
     }
 }

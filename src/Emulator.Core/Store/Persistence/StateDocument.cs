@@ -83,7 +83,7 @@ public static class StateDocument
 
     /// <summary>The state a document describes.</summary>
     /// <exception cref="InvalidDataException">The document is not an importable state document; the message says where.</exception>
-    public static EmulatorState Import(string json, IReadOnlyDictionary<string, ManagedPolicy> awsManagedPolicies)
+    public static EmulatorState Import(string json, AwsManagedPolicyCatalog awsManagedPolicies)
     {
         JsonDocument parsed;
         try

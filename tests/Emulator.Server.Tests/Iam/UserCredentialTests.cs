@@ -140,6 +140,36 @@ public sealed class UserCredentialTests
     }
 
     [Fact]
+    public async Task A_user_with_a_signing_certificate_or_ssh_key_cannot_be_deleted_and_a_rename_carries_both()
+    {
+        using var factory = new EmulatorFactory();
+        var iam = factory.Iam();
+        await iam.Call("CreateUser", ("UserName", "dev"));
+        using var rsa = RSA.Create(2048);
+        var keyId = (await iam.Call("UploadSSHPublicKey", ("UserName", "dev"), ("SSHPublicKeyBody", OpenSsh(rsa).Text))).Value("SSHPublicKeyId")!;
+        var certificateId = (await iam.Call("UploadSigningCertificate", ("UserName", "dev"), ("CertificateBody", Certificate(DateTimeOffset.UtcNow.AddYears(1)))))
+            .Value("CertificateId")!;
+
+        var withBoth = await iam.Call("DeleteUser", ("UserName", "dev"));
+        await iam.Call("UpdateUser", ("UserName", "dev"), ("NewUserName", "dev2"));
+        var keys = await iam.Call("ListSSHPublicKeys", ("UserName", "dev2"));
+        var certificates = await iam.Call("ListSigningCertificates", ("UserName", "dev2"));
+        await iam.Call("DeleteSigningCertificate", ("UserName", "dev2"), ("CertificateId", certificateId));
+        var withKey = await iam.Call("DeleteUser", ("UserName", "dev2"));
+        await iam.Call("DeleteSSHPublicKey", ("UserName", "dev2"), ("SSHPublicKeyId", keyId));
+        var deleted = await iam.Call("DeleteUser", ("UserName", "dev2"));
+
+        withBoth.Status.Should().Be(HttpStatusCode.Conflict);
+        withBoth.ErrorCode.Should().Be("DeleteConflict");
+        withBoth.ErrorMessage.Should().Be("Cannot delete entity, must delete signing certificates first.");
+        keys.All("SSHPublicKeyId").Select(e => e.Value).Should().Equal(keyId);
+        keys.Value("UserName").Should().Be("dev2");
+        certificates.All("CertificateId").Select(e => e.Value).Should().Equal(certificateId);
+        withKey.ErrorMessage.Should().Be("Cannot delete entity, must delete SSH public keys first.");
+        deleted.Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_certificate_that_is_not_PEM_or_has_expired_is_MalformedCertificate()
     {
         using var factory = new EmulatorFactory();

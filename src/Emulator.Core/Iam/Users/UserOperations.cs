@@ -56,7 +56,7 @@ public sealed class UserOperations(IamContext context)
             u => IamRules.SortKey(u.UserName), marker, maxItems);
     }
 
-    /// <summary>Renames and/or moves a user; group memberships and access keys follow the new name.</summary>
+    /// <summary>Renames and/or moves a user; group memberships, keys, certificates and other credentials follow the new name.</summary>
     public void Update(string accountId, string? userName, string? newUserName, string? newPath)
     {
         new ParameterValidator().Name("userName", userName, 128).Name("newUserName", newUserName, 64, required: false)
@@ -100,6 +100,16 @@ public sealed class UserOperations(IamContext context)
                 foreach (var credential in account.ServiceSpecificCredentials.Values.Where(c => c.UserName == user.UserName).ToList())
                 {
                     account.ServiceSpecificCredentials[credential.ServiceSpecificCredentialId] = credential with { UserName = updated.UserName };
+                }
+
+                foreach (var certificate in account.SigningCertificates.Values.Where(c => c.UserName == user.UserName).ToList())
+                {
+                    account.SigningCertificates[certificate.CertificateId] = certificate with { UserName = updated.UserName };
+                }
+
+                foreach (var key in account.SshPublicKeys.Values.Where(k => k.UserName == user.UserName).ToList())
+                {
+                    account.SshPublicKeys[key.SshPublicKeyId] = key with { UserName = updated.UserName };
                 }
             }
 
@@ -147,6 +157,16 @@ public sealed class UserOperations(IamContext context)
             if (account.ServiceSpecificCredentials.Values.Any(c => c.UserName == user.UserName))
             {
                 throw IamErrors.DeleteConflict("Cannot delete entity, must delete service specific credentials first.");
+            }
+
+            if (account.SigningCertificates.Values.Any(c => c.UserName == user.UserName))
+            {
+                throw IamErrors.DeleteConflict("Cannot delete entity, must delete signing certificates first.");
+            }
+
+            if (account.SshPublicKeys.Values.Any(k => k.UserName == user.UserName))
+            {
+                throw IamErrors.DeleteConflict("Cannot delete entity, must delete SSH public keys first.");
             }
 
             return account.Users.Remove(user.UserName);

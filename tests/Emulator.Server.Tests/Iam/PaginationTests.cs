@@ -17,6 +17,31 @@ public sealed class PaginationTests : IClassFixture<DefaultEmulator>
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
     [Fact]
+    public async Task ListPolicies_Scope_AWS_pages_over_AWSs_whole_catalogue()
+    {
+        var names = new List<string>();
+        string? marker = null;
+        var pages = 0;
+        do
+        {
+            var page = await iam.Call("ListPolicies", [("Scope", "AWS"), ("MaxItems", "1000"), .. marker is null ? Array.Empty<(string, string)>() : [("Marker", marker)]]);
+            page.Status.Should().Be(HttpStatusCode.OK);
+            names.AddRange(page.All("PolicyName").Select(e => e.Value));
+            marker = page.Value("IsTruncated") == "true" ? page.Value("Marker") : null;
+            pages++;
+        }
+        while (marker is not null);
+        var serviceRoles = await iam.Call("ListPolicies", ("Scope", "AWS"), ("PathPrefix", "/service-role/"), ("MaxItems", "1000"));
+
+        pages.Should().Be(2);
+        names.Should().HaveCount(Core.Iam.Policies.AwsManagedPolicies.Create().InPartition("aws").Count()).And.OnlyHaveUniqueItems()
+            .And.Contain(["AdministratorAccess", "ReadOnlyAccess", "AmazonSSMManagedInstanceCore", "AWSSupportServiceRolePolicy"]);
+        names.Count.Should().BeGreaterThan(1500);
+        serviceRoles.All("Path").Select(e => e.Value).Should().NotBeEmpty().And.OnlyContain(path => path == "/service-role/");
+        serviceRoles.All("PolicyName").Select(e => e.Value).Should().Contain("AmazonEC2RoleforSSM");
+    }
+
+    [Fact]
     public async Task ListEntitiesForPolicy_pages_groups_users_and_roles_by_MaxItems()
     {
         var policyArn = (await iam.Call("CreatePolicy", ("PolicyName", Unique("pg")), ("PolicyDocument", Documents.S3Read))).Value("Arn")!;

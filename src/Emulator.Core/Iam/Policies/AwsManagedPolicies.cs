@@ -11,8 +11,8 @@ namespace Emulator.Core.Iam.Policies;
 /// The AWS managed policies every account sees under arn:aws:iam::aws:policy/…: AWS's whole catalogue, built
 /// into the assembly from Catalog/aws-managed-policies.jsonl (one policy per line: name, path, default version
 /// id, dates and the default version's document as AWS publishes it; Catalog/update.py regenerates it).
-/// The catalogue is read once per process; each policy's document is compiled the first time the policy is
-/// looked at, so start-up and a reset do not pay for 1,500 documents nobody uses. Every partition has the
+/// The catalogue is read once per process; each policy's document is compiled the first time it is
+/// evaluated, so start-up and a reset do not pay for 1,500 documents nobody uses. Every partition has the
 /// same policies under its own ARNs (arn:aws-cn:iam::aws:policy/…), sharing the compiled documents.
 /// </summary>
 public static class AwsManagedPolicies
@@ -70,13 +70,16 @@ public static class AwsManagedPolicies
         return entries;
     }
 
-    /// <summary>The default version, compiled: the same document in every partition.</summary>
-    internal static PolicyVersion Compile(Entry entry)
-    {
-        var parsed = PolicyParser.Parse(entry.Text, PolicyKind.Managed);
-        var document = parsed.Document ?? throw new InvalidOperationException($"AWS managed policy {entry.Name} does not parse: {parsed.Error}");
-        return new PolicyVersion(entry.Version, new StoredPolicy(entry.Text, document), entry.Updated);
-    }
+    /// <summary>
+    /// The default version, the same document in every partition; compiled when first evaluated (a Core test
+    /// compiles every catalogue policy, so none can fail here).
+    /// </summary>
+    internal static PolicyVersion Version(Entry entry) =>
+        new(entry.Version, StoredPolicy.Deferred(entry.Text, () =>
+        {
+            var parsed = PolicyParser.Parse(entry.Text, PolicyKind.Managed);
+            return parsed.Document ?? throw new InvalidOperationException($"AWS managed policy {entry.Name} does not parse: {parsed.Error}");
+        }), entry.Updated);
 
     /// <summary>The policy as an account of <paramref name="partition"/> sees it (its ARN is arn:&lt;partition&gt;:iam::aws:policy/…).</summary>
     internal static ManagedPolicy Build(Entry entry, PolicyVersion version, string partition)

@@ -6,19 +6,19 @@ namespace Emulator.Core.Iam.Policies;
 
 /// <summary>
 /// AWS's managed policies in every partition, keyed by ARN. Read-only; a policy's document is compiled the first
-/// time any partition's copy is looked at, and each partition's record is made on first access and then kept.
+/// time any partition's copy is evaluated, and each partition's record is made on first access and then kept.
 /// </summary>
 public sealed class AwsManagedPolicyCatalog : IReadOnlyDictionary<string, ManagedPolicy>
 {
     private readonly IReadOnlyList<AwsManagedPolicies.Entry> entries;
-    private readonly Lazy<PolicyVersion>[] versions;
+    private readonly PolicyVersion[] versions;
     private readonly Dictionary<string, (int Partition, int Entry)> index;
     private readonly Lazy<ManagedPolicy>[][] policies;
 
     internal AwsManagedPolicyCatalog(IReadOnlyList<AwsManagedPolicies.Entry> entries)
     {
         this.entries = entries;
-        versions = entries.Select(e => new Lazy<PolicyVersion>(() => AwsManagedPolicies.Compile(e), LazyThreadSafetyMode.ExecutionAndPublication)).ToArray();
+        versions = entries.Select(AwsManagedPolicies.Version).ToArray();
         index = new Dictionary<string, (int, int)>(entries.Count * AwsPartitions.All.Count, StringComparer.Ordinal);
         policies = new Lazy<ManagedPolicy>[AwsPartitions.All.Count][];
         for (var p = 0; p < AwsPartitions.All.Count; p++)
@@ -30,7 +30,7 @@ public sealed class AwsManagedPolicyCatalog : IReadOnlyDictionary<string, Manage
                 var entry = entries[i];
                 var version = versions[i];
                 index[entry.ArnIn(partition)] = (p, i);
-                policies[p][i] = new Lazy<ManagedPolicy>(() => AwsManagedPolicies.Build(entry, version.Value, partition), LazyThreadSafetyMode.ExecutionAndPublication);
+                policies[p][i] = new Lazy<ManagedPolicy>(() => AwsManagedPolicies.Build(entry, version, partition), LazyThreadSafetyMode.ExecutionAndPublication);
             }
         }
     }

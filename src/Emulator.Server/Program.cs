@@ -13,7 +13,7 @@ try
     CommandLine.Validate(args);
 
     // No configuration-file watcher: started from a busy folder (/tmp), it wakes on every file written there.
-    builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+    builder = WebApplication.CreateBuilder([.. CommandLine.JoinRepeated(args), "--hostBuilder:reloadConfigOnChange=false"]);
     options = EmulatorOptions.FromConfiguration(builder.Configuration);
     logging = LoggingOptions.FromConfiguration(builder.Configuration);
 }

@@ -15,12 +15,12 @@ public sealed class IamFixture
 
     public const string S3Read = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
 
-    public IamFixture(string? seed = null)
+    public IamFixture(string? seed = null, IamQuotas? quotas = null)
     {
         Clock = new AdjustableTimeProvider();
         var ids = new IdGenerator(new CryptoRandomSource());
-        Store = new InMemoryEmulatorStore(EmulatorStateFactory.Build(seed, Clock, ids));
-        Iam = new IamService(new IamContext(Store, Clock, ids));
+        Store = new InMemoryEmulatorStore(EmulatorStateFactory.Build(seed, Clock, ids, quotas));
+        Iam = new IamService(new IamContext(Store, Clock, ids) { Quotas = quotas ?? IamQuotas.Default });
     }
 
     public AdjustableTimeProvider Clock { get; }

@@ -10,8 +10,6 @@ namespace Emulator.Core.Iam;
 /// <summary>Rules shared by several IAM entity kinds: policy parsing, policy lookup, inline and attached policies.</summary>
 public static class IamRules
 {
-    public const int MaxAttachedPolicies = 10;
-
     public static AccountState Account(EmulatorState state, string accountId) =>
         state.Accounts.TryGetValue(accountId, out var account)
             ? account
@@ -124,15 +122,15 @@ public static class IamRules
     public static ImmutableList<InlinePolicy> DeleteInline(ImmutableList<InlinePolicy> existing, string policyName, string entityKind, string entityName) =>
         existing.Remove(GetInline(existing, policyName, entityKind, entityName));
 
-    public static ImmutableList<string> Attach(ImmutableList<string> attached, ManagedPolicy policy, string quotaName)
+    public static ImmutableList<string> Attach(ImmutableList<string> attached, ManagedPolicy policy, string quotaName, int quota)
     {
         if (attached.Contains(policy.Arn))
         {
             return attached; // attaching again is a successful no-op in IAM
         }
 
-        return attached.Count >= MaxAttachedPolicies
-            ? throw IamErrors.LimitExceeded($"Cannot exceed quota for {quotaName}: {MaxAttachedPolicies}")
+        return attached.Count >= quota
+            ? throw IamErrors.LimitExceeded($"Cannot exceed quota for {quotaName}: {quota}")
             : attached.Add(policy.Arn);
     }
 

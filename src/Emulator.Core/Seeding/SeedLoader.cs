@@ -171,9 +171,9 @@ public sealed class SeedLoader(IamService iam)
                 Step(keyLocation, () => iam.Context.Store.Write(state =>
                 {
                     var owner = Iam.Users.UserOperations.Find(IamRules.Account(state, accountId), name!).UserName;
-                    if (state.Accounts[accountId].AccessKeys.Values.Count(k => k.UserName == owner) >= AccessKeyOperations.MaxKeysPerUser)
+                    if (state.Accounts[accountId].AccessKeys.Values.Count(k => k.UserName == owner) >= iam.Context.Quotas.AccessKeysPerUser)
                     {
-                        throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {AccessKeyOperations.MaxKeysPerUser}");
+                        throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {iam.Context.Quotas.AccessKeysPerUser}");
                     }
 
                     AccessKeyOperations.Add(state, new AccessKey(accountId, owner, keyId, secret, status == "Active", iam.Context.Now(), null));

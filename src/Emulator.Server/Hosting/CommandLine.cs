@@ -24,6 +24,7 @@ public static class CommandLine
         ("admin-origins", "ORIGIN,..."),
         ("admin-token", "TOKEN"),
         ("imds-ports", "FROM-TO"),
+        ("quota", "NAME=VALUE,..."),
         ("log-level", "Verbose|Debug|Information|Warning|Error|Fatal"),
         ("Serilog:MinimumLevel", "LEVEL"),
         ("Serilog:MinimumLevel:Default", "LEVEL"),
@@ -66,6 +67,47 @@ public static class CommandLine
                 i++;
             }
         }
+    }
+
+    /// <summary>
+    /// Options that may be given more than once, their values adding up (<c>--quota A=1 --quota B=2</c>): .NET's
+    /// command-line configuration would keep only the last, so they are joined into one comma-separated value.
+    /// </summary>
+    public static IReadOnlyList<string> Repeatable { get; } = ["quota"];
+
+    /// <summary>The arguments with each repeatable option's occurrences joined into one <c>--name=a,b</c> (call after <see cref="Validate"/>).</summary>
+    public static string[] JoinRepeated(IReadOnlyList<string> args)
+    {
+        var kept = new List<string>();
+        var joined = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var prefixed = arg.StartsWith("--", StringComparison.Ordinal) ? 2 : arg.StartsWith('/') ? 1 : 0;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? arg[prefixed..] : arg[prefixed..equals];
+            var repeatable = Repeatable.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+            if (repeatable is null)
+            {
+                kept.Add(arg);
+                if (equals < 0 && i + 1 < args.Count)
+                {
+                    kept.Add(args[++i]);
+                }
+
+                continue;
+            }
+
+            var value = equals < 0 ? (i + 1 < args.Count ? args[++i] : "") : arg[(equals + 1)..];
+            if (!joined.TryGetValue(repeatable, out var values))
+            {
+                joined[repeatable] = values = [];
+            }
+
+            values.Add(value);
+        }
+
+        return [.. kept, .. joined.Select(j => $"--{j.Key}={string.Join(',', j.Value)}")];
     }
 
     private static bool IsKnown(string name) =>

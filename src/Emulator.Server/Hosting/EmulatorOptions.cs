@@ -1,3 +1,4 @@
+using Emulator.Core.Iam;
 using Emulator.Core.Store;
 using Emulator.Server.Authentication;
 using Emulator.Server.Authorization;
@@ -56,6 +57,12 @@ public sealed record EmulatorOptions
     /// <summary>Loopback ports serving one instance's metadata each (<c>--imds-ports 4600-4615</c>); null: none.</summary>
     public ImdsPortRange? ImdsPorts { get; init; }
 
+    /// <summary>
+    /// The IAM quotas in force (<c>--quota RolesPerAccount=10000,PoliciesPerRole=20</c>, repeatable): AWS's
+    /// defaults for the ones not named.
+    /// </summary>
+    public IamQuotas Quotas { get; init; } = IamQuotas.Default;
+
     public static EmulatorOptions FromConfiguration(IConfiguration configuration)
     {
         var auth = configuration["auth"] ?? "strict";
@@ -90,6 +97,7 @@ public sealed record EmulatorOptions
             ImdsPorts = configuration["imds-ports"] is { } ports ? ImdsPortRange.Parse(ports) : null,
             TrailSize = configuration["trail-size"] is { } trailSize ? TrailSizeFrom(trailSize) : 10000,
             TrailFile = configuration["trail-file"] is { } trailFile ? TrailFileFrom(trailFile) : null,
+            Quotas = configuration["quota"] is { } quota ? QuotasFrom(quota) : IamQuotas.Default,
         };
     }
 
@@ -119,6 +127,18 @@ public sealed record EmulatorOptions
     private static string AdminOrigin(string entry) =>
         NormaliseOrigin(entry)
         ?? throw new ArgumentException($"--admin-origins entries are origins like http://localhost:3000 (scheme, host, optional port, no path), not '{entry}'.");
+
+    private static IamQuotas QuotasFrom(string text)
+    {
+        try
+        {
+            return IamQuotas.Parse([text]);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"--quota: {e.Message}");
+        }
+    }
 
     private static int TrailSizeFrom(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 10_000_000

@@ -27,9 +27,9 @@ public sealed class EmulatorRuntime
         Clock = clock;
         Ids = new IdGenerator(random);
         var seedJson = options.SeedPath is null ? null : ReadSeed(options.SeedPath);
-        seeded = EmulatorStateFactory.Build(seedJson, clock, Ids);
+        seeded = EmulatorStateFactory.Build(seedJson, clock, Ids, options.Quotas);
         Store = options.State is { } location ? location.Open(seeded) : new InMemoryEmulatorStore(seeded.Clone());
-        Iam = new IamService(new IamContext(Store, clock, Ids));
+        Iam = new IamService(new IamContext(Store, clock, Ids) { Quotas = options.Quotas });
         Credentials = new CredentialResolver(Store);
         // The session key lives with the state: sessions survive a restart and verify on every replica.
         var masterKey = options.SessionKey ?? Store.Key("session-token-key", () => RandomKey(random));

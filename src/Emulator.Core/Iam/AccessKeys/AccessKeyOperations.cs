@@ -9,8 +9,6 @@ namespace Emulator.Core.Iam.AccessKeys;
 /// <summary>Long-term access keys: at most two per user; an inactive key signs nothing.</summary>
 public sealed class AccessKeyOperations(IamContext context)
 {
-    public const int MaxKeysPerUser = 2;
-
     /// <summary>Creates a key for <paramref name="userName"/>, or for the account root when it is null.</summary>
     public AccessKey Create(string accountId, string? userName)
     {
@@ -19,9 +17,9 @@ public sealed class AccessKeyOperations(IamContext context)
         {
             var account = IamRules.Account(state, accountId);
             var owner = userName is null ? null : UserOperations.Find(account, userName).UserName;
-            if (account.AccessKeys.Values.Count(k => k.UserName == owner) >= MaxKeysPerUser)
+            if (account.AccessKeys.Values.Count(k => k.UserName == owner) >= context.Quotas.AccessKeysPerUser)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {MaxKeysPerUser}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for AccessKeysPerUser: {context.Quotas.AccessKeysPerUser}");
             }
 
             var key = new AccessKey(accountId, owner, context.Ids.AccessKeyId("AKIA", accountId), context.Ids.SecretAccessKey(), true, context.Now(), null);

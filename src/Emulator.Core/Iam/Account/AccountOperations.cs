@@ -83,36 +83,37 @@ public sealed class AccountOperations(IamContext context)
     public IReadOnlyList<string> ListAliases(string accountId) =>
         context.Store.Read(state => IamRules.Account(state, accountId).Alias is { } alias ? new[] { alias } : []);
 
-    /// <summary>GetAccountSummary's SummaryMap: usage counts and the quotas this emulator enforces.</summary>
+    /// <summary>GetAccountSummary's SummaryMap: usage counts and the quotas in force (AWS's defaults unless adjusted).</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Summary(string accountId) =>
         context.Store.Read(state =>
         {
+            var quotas = context.Quotas;
             var account = IamRules.Account(state, accountId);
             return (IReadOnlyList<KeyValuePair<string, int>>)
             [
                 new("Users", account.Users.Count),
-                new("UsersQuota", Users.UserOperations.MaxUsers),
+                new("UsersQuota", quotas.UsersPerAccount),
                 new("Groups", account.Groups.Count),
-                new("GroupsQuota", Groups.GroupOperations.MaxGroups),
+                new("GroupsQuota", quotas.GroupsPerAccount),
                 new("Roles", account.Roles.Count),
-                new("RolesQuota", Roles.RoleOperations.MaxRoles),
+                new("RolesQuota", quotas.RolesPerAccount),
                 new("InstanceProfiles", account.InstanceProfiles.Count),
-                new("InstanceProfilesQuota", InstanceProfiles.InstanceProfileOperations.MaxInstanceProfiles),
+                new("InstanceProfilesQuota", quotas.InstanceProfilesPerAccount),
                 new("Policies", account.Policies.Count),
-                new("PoliciesQuota", Policies.ManagedPolicyOperations.MaxPolicies),
+                new("PoliciesQuota", quotas.PoliciesPerAccount),
                 new("PolicyVersionsInUse", account.Policies.Values.Sum(p => p.Versions.Count)),
                 new("PolicyVersionsInUseQuota", 10000),
-                new("PolicySizeQuota", Policies.ManagedPolicyOperations.PolicySizeQuota),
-                new("VersionsPerPolicyQuota", Policies.ManagedPolicyOperations.MaxVersions),
-                new("AttachedPoliciesPerRoleQuota", IamRules.MaxAttachedPolicies),
-                new("AttachedPoliciesPerUserQuota", IamRules.MaxAttachedPolicies),
-                new("AttachedPoliciesPerGroupQuota", IamRules.MaxAttachedPolicies),
-                new("AccessKeysPerUserQuota", AccessKeys.AccessKeyOperations.MaxKeysPerUser),
-                new("GroupsPerUserQuota", Groups.GroupOperations.MaxGroupsPerUser),
-                new("UserPolicySizeQuota", Users.UserOperations.InlinePolicySizeQuota),
-                new("GroupPolicySizeQuota", Groups.GroupOperations.InlinePolicySizeQuota),
-                new("RolePolicySizeQuota", Roles.RoleOperations.InlinePolicySizeQuota),
-                new("AssumeRolePolicySizeQuota", Roles.RoleOperations.TrustPolicySizeQuota),
+                new("PolicySizeQuota", quotas.PolicySize),
+                new("VersionsPerPolicyQuota", quotas.VersionsPerPolicy),
+                new("AttachedPoliciesPerRoleQuota", quotas.PoliciesPerRole),
+                new("AttachedPoliciesPerUserQuota", quotas.PoliciesPerUser),
+                new("AttachedPoliciesPerGroupQuota", quotas.PoliciesPerGroup),
+                new("AccessKeysPerUserQuota", quotas.AccessKeysPerUser),
+                new("GroupsPerUserQuota", quotas.GroupsPerUser),
+                new("UserPolicySizeQuota", quotas.UserPolicySize),
+                new("GroupPolicySizeQuota", quotas.GroupPolicySize),
+                new("RolePolicySizeQuota", quotas.RolePolicySize),
+                new("AssumeRolePolicySizeQuota", quotas.ACLSizePerRole),
                 new("AccountAccessKeysPresent", account.AccessKeys.Values.Any(k => k.UserName is null) ? 1 : 0),
                 new("AccountMFAEnabled", 0),
                 new("MFADevices", account.MfaDevices.Count),
@@ -120,7 +121,7 @@ public sealed class AccountOperations(IamContext context)
                 new("Providers", account.OpenIdConnectProviders.Count + account.SamlProviders.Count),
                 new("GlobalEndpointTokenVersion", SecurityTokenServicePreferenceOperations.SummaryValue(account.GlobalEndpointTokenVersion)),
                 new("ServerCertificates", account.ServerCertificates.Count),
-                new("ServerCertificatesQuota", ServerCertificates.ServerCertificateOperations.MaxCertificates),
+                new("ServerCertificatesQuota", quotas.ServerCertificatesPerAccount),
             ];
         });
 

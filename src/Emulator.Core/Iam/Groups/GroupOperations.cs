@@ -11,10 +11,6 @@ namespace Emulator.Core.Iam.Groups;
 /// <summary>IAM group operations: membership, inline and attached policies.</summary>
 public sealed class GroupOperations(IamContext context)
 {
-    public const int MaxGroups = 300;
-    public const int MaxGroupsPerUser = 10;
-    public const int InlinePolicySizeQuota = 5120;
-
     public Group Create(string accountId, string? groupName, string? path)
     {
         new ParameterValidator().Name("groupName", groupName, 128).Path("path", path).ThrowIfInvalid();
@@ -26,9 +22,9 @@ public sealed class GroupOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"Group with name {groupName} already exists.");
             }
 
-            if (account.Groups.Count >= MaxGroups)
+            if (account.Groups.Count >= context.Quotas.GroupsPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for GroupsPerAccount: {MaxGroups}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for GroupsPerAccount: {context.Quotas.GroupsPerAccount}");
             }
 
             var group = new Group(accountId, groupName!, path ?? "/", context.Ids.UniqueId("AGPA"), context.Now(), [], [], []) { Partition = account.Partition };
@@ -122,9 +118,9 @@ public sealed class GroupOperations(IamContext context)
                 return group; // adding a member twice is a successful no-op
             }
 
-            if (account.Groups.Values.Count(g => g.UserNames.Contains(user.UserName)) >= MaxGroupsPerUser)
+            if (account.Groups.Values.Count(g => g.UserNames.Contains(user.UserName)) >= context.Quotas.GroupsPerUser)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for GroupsPerUser: {MaxGroupsPerUser}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for GroupsPerUser: {context.Quotas.GroupsPerUser}");
             }
 
             return account.Groups[group.GroupName] = group with { UserNames = group.UserNames.Add(user.UserName) };
@@ -171,7 +167,7 @@ public sealed class GroupOperations(IamContext context)
         IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, groupName!, group => group with
         {
-            InlinePolicies = IamRules.PutInline(group.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "group", group.GroupName),
+            InlinePolicies = IamRules.PutInline(group.InlinePolicies, policyName!, policy, context.Quotas.GroupPolicySize, "group", group.GroupName),
         });
     }
 
@@ -208,7 +204,7 @@ public sealed class GroupOperations(IamContext context)
             var policy = IamRules.AttachablePolicy(state, IamRules.Account(state, accountId), policyArn!);
             return ChangeIn(state, accountId, groupName!, group => group with
             {
-                AttachedPolicyArns = IamRules.Attach(group.AttachedPolicyArns, policy, "PoliciesPerGroup"),
+                AttachedPolicyArns = IamRules.Attach(group.AttachedPolicyArns, policy, "PoliciesPerGroup", context.Quotas.PoliciesPerGroup),
             });
         });
     }

@@ -10,8 +10,6 @@ namespace Emulator.Core.Iam.InstanceProfiles;
 /// <summary>Instance profiles: containers for at most one role, handed to EC2 instances.</summary>
 public sealed class InstanceProfileOperations(IamContext context)
 {
-    public const int MaxInstanceProfiles = 1000;
-
     public InstanceProfile Create(string accountId, string? name, string? path, IReadOnlyList<Tag> tags)
     {
         var validator = new ParameterValidator().Name("instanceProfileName", name, 128).Path("path", path);
@@ -25,9 +23,9 @@ public sealed class InstanceProfileOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"Instance Profile {name} already exists.");
             }
 
-            if (account.InstanceProfiles.Count >= MaxInstanceProfiles)
+            if (account.InstanceProfiles.Count >= context.Quotas.InstanceProfilesPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for InstanceProfilesPerAccount: {MaxInstanceProfiles}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for InstanceProfilesPerAccount: {context.Quotas.InstanceProfilesPerAccount}");
             }
 
             var profile = new InstanceProfile(accountId, name!, path ?? "/", context.Ids.UniqueId("AIPA"), context.Now(), null, [.. tags]) { Partition = account.Partition };

@@ -8,8 +8,6 @@ namespace Emulator.Core.Iam.OpenIdConnect;
 /// <summary>IAM OIDC identity providers (the trust anchors of AssumeRoleWithWebIdentity).</summary>
 public sealed class OpenIdConnectProviderOperations(IamContext context)
 {
-    public const int MaxProviders = 100;
-    public const int MaxClientIds = 100;
     public const int MaxThumbprints = 5;
 
     private static readonly ModelPattern Thumbprint = new("[0-9A-Fa-f]{40}");
@@ -34,9 +32,9 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"Provider with url https://{stored} already exists.");
             }
 
-            if (account.OpenIdConnectProviders.Count >= MaxProviders)
+            if (account.OpenIdConnectProviders.Count >= context.Quotas.OpenIdConnectProvidersPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for OpenIdConnectProvidersPerAccount: {MaxProviders}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for OpenIdConnectProvidersPerAccount: {context.Quotas.OpenIdConnectProvidersPerAccount}");
             }
 
             return account.OpenIdConnectProviders[provider.Arn] = provider;
@@ -89,8 +87,8 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
                 return p;
             }
 
-            return p.ClientIds.Count >= MaxClientIds
-                ? throw IamErrors.LimitExceeded($"Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: {MaxClientIds}")
+            return p.ClientIds.Count >= context.Quotas.ClientIdsPerOpenIdConnectProvider
+                ? throw IamErrors.LimitExceeded($"Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: {context.Quotas.ClientIdsPerOpenIdConnectProvider}")
                 : p with { ClientIds = p.ClientIds.Add(clientId!) };
         });
     }
@@ -134,16 +132,16 @@ public sealed class OpenIdConnectProviderOperations(IamContext context)
         return url["https://".Length..].TrimEnd('/');
     }
 
-    private static void ValidateClientIds(ParameterValidator validator, IReadOnlyList<string> clientIds)
+    private void ValidateClientIds(ParameterValidator validator, IReadOnlyList<string> clientIds)
     {
         for (var i = 0; i < clientIds.Count; i++)
         {
             validator.Length($"clientIDList.{i + 1}.member", clientIds[i], 1, 255);
         }
 
-        if (clientIds.Count > MaxClientIds)
+        if (clientIds.Count > context.Quotas.ClientIdsPerOpenIdConnectProvider)
         {
-            throw IamErrors.LimitExceeded($"Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: {MaxClientIds}");
+            throw IamErrors.LimitExceeded($"Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: {context.Quotas.ClientIdsPerOpenIdConnectProvider}");
         }
     }
 

@@ -10,10 +10,6 @@ namespace Emulator.Core.Iam.Policies;
 /// <summary>Managed policies and their versions (at most five; version ids are never reused).</summary>
 public sealed class ManagedPolicyOperations(IamContext context)
 {
-    public const int MaxPolicies = 1500;
-    public const int MaxVersions = 5;
-    public const int PolicySizeQuota = 6144;
-
     public ManagedPolicy Create(string accountId, string? policyName, string? path, string? policyDocument, string? description, IReadOnlyList<Tag> tags)
     {
         var validator = new ParameterValidator().Name("policyName", policyName, 128).Path("path", path, ModelPattern.PolicyPath)
@@ -33,9 +29,9 @@ public sealed class ManagedPolicyOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"A policy called {policyName} already exists. Duplicate names are not allowed.");
             }
 
-            if (account.Policies.Count >= MaxPolicies)
+            if (account.Policies.Count >= context.Quotas.PoliciesPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for PoliciesPerAccount: {MaxPolicies}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for PoliciesPerAccount: {context.Quotas.PoliciesPerAccount}");
             }
 
             account.Policies[policy.Arn] = policy;
@@ -118,9 +114,9 @@ public sealed class ManagedPolicyOperations(IamContext context)
             var account = IamRules.Account(state, accountId);
             IamRules.RequirePartition(document, account);
             var policy = FindCustomer(state, account, policyArn!);
-            if (policy.Versions.Count >= MaxVersions)
+            if (policy.Versions.Count >= context.Quotas.VersionsPerPolicy)
             {
-                throw IamErrors.LimitExceeded("A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.");
+                throw IamErrors.LimitExceeded($"A managed policy can have up to {context.Quotas.VersionsPerPolicy} versions. Before you create a new version, you must delete an existing version.");
             }
 
             var now = context.Now();
@@ -308,11 +304,11 @@ public sealed class ManagedPolicyOperations(IamContext context)
 
     private static readonly ModelPattern VersionIdPattern = new(@"v[1-9][0-9]*(\.[A-Za-z0-9-]*)?");
 
-    private static StoredPolicy ParseManaged(string text)
+    private StoredPolicy ParseManaged(string text)
     {
         var stored = IamRules.ParsePolicy(text, PolicyKind.Managed);
-        return stored.Document.SizeWithoutWhitespace > PolicySizeQuota
-            ? throw IamErrors.LimitExceeded($"Cannot exceed quota for PolicySize: {PolicySizeQuota}")
+        return stored.Document.SizeWithoutWhitespace > context.Quotas.PolicySize
+            ? throw IamErrors.LimitExceeded($"Cannot exceed quota for PolicySize: {context.Quotas.PolicySize}")
             : stored;
     }
 

@@ -12,10 +12,6 @@ namespace Emulator.Core.Iam.Roles;
 /// <summary>IAM role operations: the role itself, its trust policy, inline and attached policies, boundary and tags.</summary>
 public sealed class RoleOperations(IamContext context)
 {
-    public const int MaxRoles = 1000;
-    public const int TrustPolicySizeQuota = 2048;
-    public const int InlinePolicySizeQuota = 10240;
-
     public Role Create(
         string accountId, string? roleName, string? path, string? assumeRolePolicyDocument, string? description,
         int? maxSessionDuration, string? permissionsBoundary, IReadOnlyList<Tag> tags)
@@ -40,9 +36,9 @@ public sealed class RoleOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"Role with name {roleName} already exists.");
             }
 
-            if (account.Roles.Count >= MaxRoles)
+            if (account.Roles.Count >= context.Quotas.RolesPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {MaxRoles}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {context.Quotas.RolesPerAccount}");
             }
 
             var boundary = permissionsBoundary is null ? null : IamRules.BoundaryArn(state, account, permissionsBoundary);
@@ -128,7 +124,7 @@ public sealed class RoleOperations(IamContext context)
         IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, roleName!, role => Modifiable(role) with
         {
-            InlinePolicies = IamRules.PutInline(role.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "role", role.RoleName),
+            InlinePolicies = IamRules.PutInline(role.InlinePolicies, policyName!, policy, context.Quotas.RolePolicySize, "role", role.RoleName),
         });
     }
 
@@ -165,7 +161,7 @@ public sealed class RoleOperations(IamContext context)
             var policy = IamRules.AttachablePolicy(state, IamRules.Account(state, accountId), policyArn!);
             return ChangeIn(state, accountId, roleName!, role => Modifiable(role) with
             {
-                AttachedPolicyArns = IamRules.Attach(role.AttachedPolicyArns, policy, "PoliciesPerRole"),
+                AttachedPolicyArns = IamRules.Attach(role.AttachedPolicyArns, policy, "PoliciesPerRole", context.Quotas.PoliciesPerRole),
             });
         });
     }
@@ -242,12 +238,12 @@ public sealed class RoleOperations(IamContext context)
             ? role
             : throw IamErrors.NoSuchEntity($"The role with name {roleName} cannot be found.");
 
-    private static StoredPolicy ParseTrustPolicy(string text)
+    private StoredPolicy ParseTrustPolicy(string text)
     {
         var trust = IamRules.ParsePolicy(text, PolicyKind.Trust);
-        if (trust.Document.SizeWithoutWhitespace > TrustPolicySizeQuota)
+        if (trust.Document.SizeWithoutWhitespace > context.Quotas.ACLSizePerRole)
         {
-            throw IamErrors.LimitExceeded($"Cannot exceed quota for ACLSizePerRole: {TrustPolicySizeQuota}");
+            throw IamErrors.LimitExceeded($"Cannot exceed quota for ACLSizePerRole: {context.Quotas.ACLSizePerRole}");
         }
 
         return trust;

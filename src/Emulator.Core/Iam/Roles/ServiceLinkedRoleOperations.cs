@@ -32,9 +32,9 @@ public sealed class ServiceLinkedRoleOperations(IamContext context)
                 throw IamErrors.InvalidInput($"Service role name {roleName} has been taken in this account, please try a different suffix.");
             }
 
-            if (account.Roles.Count >= RoleOperations.MaxRoles)
+            if (account.Roles.Count >= context.Quotas.RolesPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {RoleOperations.MaxRoles}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for RolesPerAccount: {context.Quotas.RolesPerAccount}");
             }
 
             var role = new Role(accountId, roleName, $"/aws-service-role/{service.Principal}/", context.Ids.UniqueId("AROA"), context.Now(), trust,

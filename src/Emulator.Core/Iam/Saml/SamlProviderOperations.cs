@@ -9,7 +9,6 @@ namespace Emulator.Core.Iam.Saml;
 /// <summary>IAM SAML identity providers (the trust anchors of AssumeRoleWithSAML).</summary>
 public sealed class SamlProviderOperations(IamContext context)
 {
-    public const int MaxProviders = 100;
     public const int MinMetadataLength = 1000;
     public const int MaxMetadataLength = 10_000_000;
 
@@ -36,9 +35,9 @@ public sealed class SamlProviderOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"Provider with name {name} already exists.");
             }
 
-            if (account.SamlProviders.Count >= MaxProviders)
+            if (account.SamlProviders.Count >= context.Quotas.SAMLProvidersPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for SAMLProvidersPerAccount: {MaxProviders}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for SAMLProvidersPerAccount: {context.Quotas.SAMLProvidersPerAccount}");
             }
 
             return account.SamlProviders[provider.Arn] = provider;

@@ -12,9 +12,6 @@ namespace Emulator.Core.Iam.ServerCertificates;
 /// </summary>
 public sealed class ServerCertificateOperations(IamContext context)
 {
-    /// <summary>IAM's default quota ServerCertificatesPerAccount.</summary>
-    public const int MaxCertificates = 20;
-
     private static readonly ModelPattern PathPrefix = new(@"\u002F[\u0021-\u007F]*");
 
     public ServerCertificate Upload(string accountId, string? path, string? name, string? body, string? privateKey, string? chain, IReadOnlyList<Tag> tags)
@@ -35,9 +32,9 @@ public sealed class ServerCertificateOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"The Server Certificate with name {name} already exists.");
             }
 
-            if (account.ServerCertificates.Count >= MaxCertificates)
+            if (account.ServerCertificates.Count >= context.Quotas.ServerCertificatesPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for ServerCertificatesPerAccount: {MaxCertificates}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for ServerCertificatesPerAccount: {context.Quotas.ServerCertificatesPerAccount}");
             }
 
             var certificate = new ServerCertificate(accountId, path ?? "/", name!, context.Ids.UniqueId("ASCA"), body!, chain, privateKey!, now, expiration, [.. tags])

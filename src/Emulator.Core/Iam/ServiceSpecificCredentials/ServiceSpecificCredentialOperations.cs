@@ -14,8 +14,6 @@ namespace Emulator.Core.Iam.ServiceSpecificCredentials;
 /// </summary>
 public sealed class ServiceSpecificCredentialOperations(IamContext context)
 {
-    public const int MaxPerUserPerService = 2;
-
     /// <summary>Services with a user name and password (CodeCommit's Git credentials, Amazon Keyspaces).</summary>
     public static readonly IReadOnlySet<string> PasswordServices = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -44,9 +42,9 @@ public sealed class ServiceSpecificCredentialOperations(IamContext context)
             var account = IamRules.Account(state, accountId);
             var user = UserOperations.Find(account, userName!).UserName;
             var existing = account.ServiceSpecificCredentials.Values.Where(c => c.UserName == user && c.ServiceName == serviceName).ToList();
-            if (existing.Count >= MaxPerUserPerService)
+            if (existing.Count >= context.Quotas.ServiceSpecificCredentialsPerUserPerService)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: {MaxPerUserPerService}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: {context.Quotas.ServiceSpecificCredentialsPerUserPerService}");
             }
 
             var now = context.Now();

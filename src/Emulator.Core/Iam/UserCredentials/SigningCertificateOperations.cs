@@ -13,8 +13,6 @@ namespace Emulator.Core.Iam.UserCredentials;
 /// </summary>
 public sealed class SigningCertificateOperations(IamContext context)
 {
-    public const int MaxCertificatesPerUser = 2;
-
     public SigningCertificate Upload(string accountId, string? userName, string? body)
     {
         new ParameterValidator().Name("userName", userName, 128, required: false).Required("certificateBody", body).Length("certificateBody", body, 1, 16384)
@@ -29,9 +27,9 @@ public sealed class SigningCertificateOperations(IamContext context)
                 throw new AwsError("DuplicateCertificate", "The same certificate is already associated with an IAM user in the account.", 409).ToException();
             }
 
-            if (account.SigningCertificates.Values.Count(c => c.UserName == owner) >= MaxCertificatesPerUser)
+            if (account.SigningCertificates.Values.Count(c => c.UserName == owner) >= context.Quotas.SigningCertificatesPerUser)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for SigningCertificatesPerUser: {MaxCertificatesPerUser}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for SigningCertificatesPerUser: {context.Quotas.SigningCertificatesPerUser}");
             }
 
             var certificate = new SigningCertificate(accountId, owner, context.Ids.Hex(32).ToUpperInvariant(), body!, thumbprint, true, context.Now());

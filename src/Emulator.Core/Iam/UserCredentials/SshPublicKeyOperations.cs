@@ -8,8 +8,6 @@ namespace Emulator.Core.Iam.UserCredentials;
 /// <summary>UploadSSHPublicKey, GetSSHPublicKey, ListSSHPublicKeys, UpdateSSHPublicKey, DeleteSSHPublicKey.</summary>
 public sealed class SshPublicKeyOperations(IamContext context)
 {
-    public const int MaxKeysPerUser = 5;
-
     public SshPublicKey Upload(string accountId, string? userName, string? body)
     {
         new ParameterValidator().Name("userName", userName, 64).Required("sSHPublicKeyBody", body).Length("sSHPublicKeyBody", body, 1, 16384)
@@ -25,9 +23,9 @@ public sealed class SshPublicKeyOperations(IamContext context)
                 throw new AwsError("DuplicateSSHPublicKey", "The SSH public key is already associated with the specified IAM user.", 400).ToException();
             }
 
-            if (own.Count >= MaxKeysPerUser)
+            if (own.Count >= context.Quotas.PublicKeysPerUser)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for PublicKeysPerUser: {MaxKeysPerUser}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for PublicKeysPerUser: {context.Quotas.PublicKeysPerUser}");
             }
 
             var key = new SshPublicKey(accountId, user.UserName, context.Ids.UniqueId("APKA"), openSsh, fingerprint, true, context.Now());

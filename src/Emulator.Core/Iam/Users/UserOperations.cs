@@ -11,9 +11,6 @@ namespace Emulator.Core.Iam.Users;
 /// <summary>IAM user operations: the user, inline and attached policies, boundary and tags.</summary>
 public sealed class UserOperations(IamContext context)
 {
-    public const int MaxUsers = 5000;
-    public const int InlinePolicySizeQuota = 2048;
-
     public User Create(string accountId, string? userName, string? path, string? permissionsBoundary, IReadOnlyList<Tag> tags)
     {
         var validator = new ParameterValidator().Name("userName", userName, 64).Path("path", path)
@@ -28,9 +25,9 @@ public sealed class UserOperations(IamContext context)
                 throw IamErrors.EntityAlreadyExists($"User with name {userName} already exists.");
             }
 
-            if (account.Users.Count >= MaxUsers)
+            if (account.Users.Count >= context.Quotas.UsersPerAccount)
             {
-                throw IamErrors.LimitExceeded($"Cannot exceed quota for UsersPerAccount: {MaxUsers}");
+                throw IamErrors.LimitExceeded($"Cannot exceed quota for UsersPerAccount: {context.Quotas.UsersPerAccount}");
             }
 
             var boundary = permissionsBoundary is null ? null : IamRules.BoundaryArn(state, account, permissionsBoundary);
@@ -182,7 +179,7 @@ public sealed class UserOperations(IamContext context)
         IamRules.RequirePartition(context.Store, accountId, policy);
         Change(accountId, userName!, user => user with
         {
-            InlinePolicies = IamRules.PutInline(user.InlinePolicies, policyName!, policy, InlinePolicySizeQuota, "user", user.UserName),
+            InlinePolicies = IamRules.PutInline(user.InlinePolicies, policyName!, policy, context.Quotas.UserPolicySize, "user", user.UserName),
         });
     }
 
@@ -218,7 +215,7 @@ public sealed class UserOperations(IamContext context)
             var policy = IamRules.AttachablePolicy(state, IamRules.Account(state, accountId), policyArn!);
             return ChangeIn(state, accountId, userName!, user => user with
             {
-                AttachedPolicyArns = IamRules.Attach(user.AttachedPolicyArns, policy, "PoliciesPerUser"),
+                AttachedPolicyArns = IamRules.Attach(user.AttachedPolicyArns, policy, "PoliciesPerUser", context.Quotas.PoliciesPerUser),
             });
         });
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Emulator.Core.Store.Persistence;
 
@@ -126,7 +125,7 @@ public sealed class DurableAuditTrail : IAuditTrail, IDisposable
             {
                 database.AppendTrail(batch.Select(r => JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord)).ToList(), capacity);
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+            catch (Exception e) when (DatabaseFailure.Is(e))
             {
                 Interlocked.Add(ref dropped, batch.Count);
                 if (rethrow)

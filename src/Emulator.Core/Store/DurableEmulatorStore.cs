@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Emulator.Core.Errors;
 using Emulator.Core.Store.Persistence;
 using Emulator.Core.Store.Tracking;
@@ -83,7 +82,7 @@ public sealed class DurableEmulatorStore : IEmulatorStore, IDisposable
                 transaction.Write(changes.Rows(), revision + 1);
                 transaction.Commit();
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+            catch (Exception e) when (DatabaseFailure.Is(e))
             {
                 changes.Undo();
                 throw Unavailable();
@@ -165,7 +164,7 @@ public sealed class DurableEmulatorStore : IEmulatorStore, IDisposable
         {
             return databaseCall();
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+        catch (Exception e) when (DatabaseFailure.Is(e))
         {
             throw Unavailable();
         }

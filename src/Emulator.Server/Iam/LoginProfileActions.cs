@@ -1,7 +1,6 @@
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.LoginProfiles;
 using Emulator.Core.Iam.PasswordPolicies;
-using Emulator.Core.Identity;
 using Emulator.Server.Pipeline;
 using Emulator.Server.Protocol;
 using static Emulator.Server.Iam.IamActions;
@@ -16,19 +15,19 @@ public static class LoginProfileActions
         var profiles = iam.LoginProfiles;
         yield return Op("CreateLoginProfile", c => resources.User(c), (c, w) =>
         {
-            var profile = profiles.Create(c.AccountId, Caller(c), c["Password"], c.Parameters.Bool("PasswordResetRequired") ?? false);
+            var profile = profiles.Create(c.AccountId, c.UserNameOrCaller, c["Password"], c.Parameters.Bool("PasswordResetRequired") ?? false);
             w.Object("LoginProfile", p => Profile(p, profile));
         });
         yield return Op("GetLoginProfile", c => resources.User(c), (c, w) =>
         {
-            var profile = profiles.Get(c.AccountId, Caller(c));
+            var profile = profiles.Get(c.AccountId, c.UserNameOrCaller);
             w.Object("LoginProfile", p => Profile(p, profile));
         });
         yield return Op("UpdateLoginProfile", c => resources.User(c), (c, w) =>
             profiles.Update(c.AccountId, c["UserName"], c["Password"], c.Parameters.Bool("PasswordResetRequired")));
-        yield return Op("DeleteLoginProfile", c => resources.User(c), (c, w) => profiles.Delete(c.AccountId, Caller(c)));
+        yield return Op("DeleteLoginProfile", c => resources.User(c), (c, w) => profiles.Delete(c.AccountId, c.UserNameOrCaller));
         yield return Op("ChangePassword", c => resources.User(c), (c, w) =>
-            profiles.ChangePassword(c.AccountId, c.Principal.Type == PrincipalType.User ? c.Principal.UserName : null, c["OldPassword"], c["NewPassword"]));
+            profiles.ChangePassword(c.AccountId, c.CallerUserName, c["OldPassword"], c["NewPassword"]));
 
         var policies = iam.PasswordPolicy;
         yield return Op("UpdateAccountPasswordPolicy", AwsOperation.Everything, (c, w) =>
@@ -72,8 +71,4 @@ public static class LoginProfileActions
 
     private static void Profile(QueryXmlWriter w, LoginProfile profile) =>
         w.Value("UserName", profile.UserName).Value("CreateDate", profile.CreateDate).Value("PasswordResetRequired", profile.PasswordResetRequired);
-
-    /// <summary>Create/Get/DeleteLoginProfile without UserName act on the calling IAM user.</summary>
-    private static string? Caller(OperationContext c) =>
-        c["UserName"] ?? (c.Principal.Type == PrincipalType.User ? c.Principal.UserName : null);
 }

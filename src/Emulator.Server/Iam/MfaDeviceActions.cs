@@ -1,7 +1,6 @@
 using System.Text;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.MfaDevices;
-using Emulator.Core.Identity;
 using Emulator.Server.Pipeline;
 using Emulator.Server.Protocol;
 using static Emulator.Server.Iam.IamActions;
@@ -52,7 +51,7 @@ public static class MfaDeviceActions
             devices.Resync(c.AccountId, c["UserName"], c["SerialNumber"], c["AuthenticationCode1"], c["AuthenticationCode2"]));
         yield return Op("ListMFADevices", c => resources.User(c), (c, w) =>
         {
-            var userName = c["UserName"] ?? (c.Principal.Type == PrincipalType.User ? c.Principal.UserName : null);
+            var userName = c.UserNameOrCaller;
             var page = devices.ListForUser(c.AccountId, userName, c["Marker"], MaxItems(c));
             w.List("MFADevices", page.Items, (d, device) =>
                 d.Value("UserName", device.UserName).Value("SerialNumber", device.SerialNumber).Value("EnableDate", device.EnableDate));

@@ -1,6 +1,5 @@
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.ServiceSpecificCredentials;
-using Emulator.Core.Identity;
 using Emulator.Server.Pipeline;
 using Emulator.Server.Protocol;
 using static Emulator.Server.Iam.IamActions;
@@ -21,7 +20,7 @@ public static class ServiceSpecificCredentialActions
         });
         yield return Op("ListServiceSpecificCredentials", c => resources.User(c), (c, w) =>
         {
-            var page = credentials.List(c.AccountId, c["UserName"] ?? Caller(c), c["ServiceName"], c.Parameters.Bool("AllUsers") ?? false,
+            var page = credentials.List(c.AccountId, c.UserNameOrCaller, c["ServiceName"], c.Parameters.Bool("AllUsers") ?? false,
                 c["Marker"], MaxItems(c));
             var now = clock.Now();
             w.List("ServiceSpecificCredentials", page.Items, (s, credential) => Metadata(s, credential, now));
@@ -29,13 +28,13 @@ public static class ServiceSpecificCredentialActions
         });
         yield return Op("ResetServiceSpecificCredential", c => resources.User(c), (c, w) =>
         {
-            var issued = credentials.Reset(c.AccountId, c["UserName"] ?? Caller(c), c["ServiceSpecificCredentialId"]);
+            var issued = credentials.Reset(c.AccountId, c.UserNameOrCaller, c["ServiceSpecificCredentialId"]);
             w.Object("ServiceSpecificCredential", s => Issued(s, issued, clock.Now()));
         });
         yield return Op("UpdateServiceSpecificCredential", c => resources.User(c), (c, w) =>
-            credentials.Update(c.AccountId, c["UserName"] ?? Caller(c), c["ServiceSpecificCredentialId"], c["Status"]));
+            credentials.Update(c.AccountId, c.UserNameOrCaller, c["ServiceSpecificCredentialId"], c["Status"]));
         yield return Op("DeleteServiceSpecificCredential", c => resources.User(c), (c, w) =>
-            credentials.Delete(c.AccountId, c["UserName"] ?? Caller(c), c["ServiceSpecificCredentialId"]));
+            credentials.Delete(c.AccountId, c.UserNameOrCaller, c["ServiceSpecificCredentialId"]));
     }
 
     private static void Issued(QueryXmlWriter s, IssuedServiceSpecificCredential issued, DateTimeOffset now)
@@ -53,8 +52,4 @@ public static class ServiceSpecificCredentialActions
             .Value("ServiceCredentialAlias", credential.ServiceCredentialAlias).Value("CreateDate", credential.CreateDate)
             .Value("ExpirationDate", credential.ExpirationDate).Value("ServiceSpecificCredentialId", credential.ServiceSpecificCredentialId)
             .Value("ServiceName", credential.ServiceName);
-
-    /// <summary>Without UserName these calls act on the caller's own user; the root has no service-specific credentials.</summary>
-    private static string? Caller(OperationContext context) =>
-        context.Principal.Type == PrincipalType.User ? context.Principal.UserName : null;
 }

@@ -27,9 +27,7 @@ public static class UserActions
                 return;
             }
 
-            var name = c["UserName"] ?? (c.Principal.Type == PrincipalType.User
-                ? c.Principal.UserName
-                : throw IamErrors.ValidationError("Must specify userName when calling with non-User credentials"));
+            var name = c.UserNameOrCaller ?? throw IamErrors.ValidationError("Must specify userName when calling with non-User credentials");
             var user = users.Get(c.AccountId, name);
             w.Object("User", u => IamXml.User(u, user, full: true, iam.LoginProfiles.PasswordLastUsed(c.AccountId, user.UserName)));
         });
@@ -80,22 +78,22 @@ public static class UserActions
         var keys = iam.AccessKeys;
         yield return Op("CreateAccessKey", c => resources.User(c), (c, w) =>
         {
-            var key = keys.Create(c.AccountId, KeyOwner(c));
+            var key = keys.Create(c.AccountId, c.UserNameOrCaller);
             w.Object("AccessKey", k => k.Value("UserName", key.UserName).Value("AccessKeyId", key.AccessKeyId).Value("Status", key.Status)
                 .Value("SecretAccessKey", key.SecretAccessKey).Value("CreateDate", key.CreateDate));
         });
         yield return Op("ListAccessKeys", c => resources.User(c), (c, w) =>
         {
-            var owner = KeyOwner(c);
+            var owner = c.UserNameOrCaller;
             var page = keys.List(c.AccountId, owner, c["Marker"], MaxItems(c));
             w.List("AccessKeyMetadata", page.Items, IamXml.AccessKeyMetadata);
             IamXml.Paging(w, page);
             w.Value("UserName", owner);
         });
         yield return Op("UpdateAccessKey", c => resources.User(c), (c, w) =>
-            keys.Update(c.AccountId, KeyOwner(c), c["AccessKeyId"], c["Status"]));
+            keys.Update(c.AccountId, c.UserNameOrCaller, c["AccessKeyId"], c["Status"]));
         yield return Op("DeleteAccessKey", c => resources.User(c), (c, w) =>
-            keys.Delete(c.AccountId, KeyOwner(c), c["AccessKeyId"]));
+            keys.Delete(c.AccountId, c.UserNameOrCaller, c["AccessKeyId"]));
         yield return Op("GetAccessKeyLastUsed", AwsOperation.Everything, (c, w) =>
         {
             var key = keys.GetLastUsed(c.AccountId, c["AccessKeyId"]);
@@ -113,8 +111,4 @@ public static class UserActions
             });
         });
     }
-
-    /// <summary>Access-key calls without UserName act on the caller: its own user, or the root's keys.</summary>
-    private static string? KeyOwner(OperationContext context) =>
-        context["UserName"] ?? (context.Principal.Type == PrincipalType.User ? context.Principal.UserName : null);
 }

@@ -1,5 +1,4 @@
 using Emulator.Core.Iam;
-using Emulator.Core.Identity;
 using Emulator.Server.Pipeline;
 using static Emulator.Server.Iam.IamActions;
 
@@ -25,7 +24,7 @@ public static class UserCredentialActions
         });
         yield return Op("ListSSHPublicKeys", c => resources.User(c), (c, w) =>
         {
-            var page = ssh.List(c.AccountId, c["UserName"] ?? Caller(c), c["Marker"], MaxItems(c));
+            var page = ssh.List(c.AccountId, c.UserNameOrCaller, c["Marker"], MaxItems(c));
             w.List("SSHPublicKeys", page.Items, (k, key) => k.Value("UserName", key.UserName).Value("SSHPublicKeyId", key.SshPublicKeyId)
                 .Value("Status", key.Status).Value("UploadDate", key.UploadDate));
             IamXml.Paging(w, page);
@@ -38,19 +37,19 @@ public static class UserCredentialActions
         var certificates = iam.SigningCertificates;
         yield return Op("UploadSigningCertificate", c => resources.User(c), (c, w) =>
         {
-            var certificate = certificates.Upload(c.AccountId, c["UserName"] ?? Caller(c), c["CertificateBody"]);
+            var certificate = certificates.Upload(c.AccountId, c.UserNameOrCaller, c["CertificateBody"]);
             w.Object("Certificate", x => Certificate(x, certificate));
         });
         yield return Op("ListSigningCertificates", c => resources.User(c), (c, w) =>
         {
-            var page = certificates.List(c.AccountId, c["UserName"] ?? Caller(c), c["Marker"], MaxItems(c));
+            var page = certificates.List(c.AccountId, c.UserNameOrCaller, c["Marker"], MaxItems(c));
             w.List("Certificates", page.Items, Certificate);
             IamXml.Paging(w, page);
         });
         yield return Op("UpdateSigningCertificate", c => resources.User(c), (c, w) =>
-            certificates.Update(c.AccountId, c["UserName"] ?? Caller(c), c["CertificateId"], c["Status"]));
+            certificates.Update(c.AccountId, c.UserNameOrCaller, c["CertificateId"], c["Status"]));
         yield return Op("DeleteSigningCertificate", c => resources.User(c), (c, w) =>
-            certificates.Delete(c.AccountId, c["UserName"] ?? Caller(c), c["CertificateId"]));
+            certificates.Delete(c.AccountId, c.UserNameOrCaller, c["CertificateId"]));
     }
 
     private static void Certificate(Protocol.QueryXmlWriter x, Core.Iam.UserCredentials.SigningCertificate certificate)
@@ -63,8 +62,4 @@ public static class UserCredentialActions
         x.Value("CertificateId", certificate.CertificateId).Value("CertificateBody", certificate.CertificateBody)
             .Value("Status", certificate.Status).Value("UploadDate", certificate.UploadDate);
     }
-
-    /// <summary>Without UserName these calls act on the caller: its own user, or the root.</summary>
-    private static string? Caller(OperationContext context) =>
-        context.Principal.Type == PrincipalType.User ? context.Principal.UserName : null;
 }

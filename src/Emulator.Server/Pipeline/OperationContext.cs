@@ -19,6 +19,12 @@ public sealed record OperationContext(Principal Principal, QueryParameters Param
     /// <summary>The scheme and host the caller reached the emulator at (<c>http://127.0.0.1:4599</c>), for URLs it hands out.</summary>
     public string Origin { get; init; } = "http://localhost";
 
+    /// <summary>The calling IAM user's name; null for the root, roles and federated callers.</summary>
+    public string? CallerUserName => Principal.Type == PrincipalType.User ? Principal.UserName : null;
+
+    /// <summary>UserName, or without it the caller's own user (calls about "myself"; null for the root, whose own these are then).</summary>
+    public string? UserNameOrCaller => this["UserName"] ?? CallerUserName;
+
     /// <summary>An ARN of the caller's account's IAM entities, e.g. <c>Arn("role", "/", "app")</c>.</summary>
     public string Arn(string resourceType, string? path, string? name) => IamArn($"{resourceType}{path ?? "/"}{name}");
 

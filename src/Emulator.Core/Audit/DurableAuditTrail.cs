@@ -51,12 +51,23 @@ public sealed class DurableAuditTrail : IAuditTrail, IDisposable
         }
     }
 
+    /// <summary>The records matching <paramref name="query"/>; a database that fails is ServiceUnavailable (503).</summary>
     public IReadOnlyList<AuditRecord> Query(AuditQuery query)
     {
-        Flush(rethrow: true);
+        IReadOnlyList<string> stored;
+        try
+        {
+            Flush(rethrow: true);
+            stored = database.ReadTrail(capacity);
+        }
+        catch (Exception e) when (DatabaseFailure.Is(e))
+        {
+            throw DatabaseFailure.Unavailable();
+        }
+
         var limit = query.Limit ?? int.MaxValue;
         var result = new List<AuditRecord>();
-        foreach (var json in database.ReadTrail(capacity))
+        foreach (var json in stored)
         {
             var record = JsonSerializer.Deserialize(json, AuditJsonContext.Default.AuditRecord);
             if (record is not null && query.Matches(record))
@@ -81,7 +92,14 @@ public sealed class DurableAuditTrail : IAuditTrail, IDisposable
                 pending.Clear();
             }
 
-            database.ClearTrail();
+            try
+            {
+                database.ClearTrail();
+            }
+            catch (Exception e) when (DatabaseFailure.Is(e))
+            {
+                throw DatabaseFailure.Unavailable();
+            }
         }
     }
 

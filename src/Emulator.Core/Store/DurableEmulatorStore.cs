@@ -1,4 +1,3 @@
-using Emulator.Core.Errors;
 using Emulator.Core.Store.Persistence;
 using Emulator.Core.Store.Tracking;
 
@@ -85,7 +84,7 @@ public sealed class DurableEmulatorStore : IEmulatorStore, IDisposable
             catch (Exception e) when (DatabaseFailure.Is(e))
             {
                 changes.Undo();
-                throw Unavailable();
+                throw DatabaseFailure.Unavailable();
             }
 
             revision++;
@@ -166,11 +165,7 @@ public sealed class DurableEmulatorStore : IEmulatorStore, IDisposable
         }
         catch (Exception e) when (DatabaseFailure.Is(e))
         {
-            throw Unavailable();
+            throw DatabaseFailure.Unavailable();
         }
     }
-
-    /// <summary>The database failed: AWS's answer when its own backend is down, and nothing was changed.</summary>
-    private static AwsException Unavailable() =>
-        new AwsError("ServiceUnavailable", "The emulator's state database is unavailable; the request was not applied. Try again.", 503).ToException();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Emulator.Core.Errors;
 using Emulator.Server.Hosting;
 using Microsoft.Net.Http.Headers;
 
@@ -84,6 +85,12 @@ public sealed class AdminAccessGuard
         {
             // Binding or body-reading failures would otherwise be bare status codes; admin callers get a reason.
             await Refuse(context, e.StatusCode, $"The request could not be read: {e.Message}");
+        }
+        catch (AwsException e) when (!context.Response.HasStarted)
+        {
+            // A domain refusal reaching an admin call (the state database down: ServiceUnavailable) is answered with
+            // its status and message as JSON, never as a bare 500.
+            await Refuse(context, e.Error.HttpStatus, e.Error.Message);
         }
     }
 

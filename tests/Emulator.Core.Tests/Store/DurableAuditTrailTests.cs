@@ -1,4 +1,5 @@
 using Emulator.Core.Audit;
+using Emulator.Core.Errors;
 using Emulator.Core.Store.Persistence;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,45 @@ public sealed class DurableAuditTrailTests : IDisposable
         trail.Query(new AuditQuery()).Select(r => r.Event.RequestId).Should().Equal("req-5", "req-4", "req-3");
         trail.Clear();
         trail.Query(new AuditQuery()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_database_that_fails_makes_query_and_clear_ServiceUnavailable()
+    {
+        using var database = new TrailFailing(Open());
+        using var trail = new DurableAuditTrail(database, 10);
+        trail.Append(Record("GetRole", "req-1"));
+
+        var query = () => trail.Query(new AuditQuery());
+        var clear = () => trail.Clear();
+
+        query.Should().Throw<AwsException>().Which.Error.Should().Be(new AwsError("ServiceUnavailable",
+            "The emulator's state database is unavailable; the request was not applied. Try again.", 503));
+        clear.Should().Throw<AwsException>().Which.Error.HttpStatus.Should().Be(503);
+    }
+
+    /// <summary>A database whose trail table cannot be reached (a lost connection, a broken file).</summary>
+    private sealed class TrailFailing(IStateDatabase inner) : IStateDatabase
+    {
+        public bool Shared => inner.Shared;
+
+        public void Migrate() => inner.Migrate();
+
+        public long LatestRevision() => inner.LatestRevision();
+
+        public IReadOnlyList<RevisedRow> RowsSince(long revision) => inner.RowsSince(revision);
+
+        public IStateTransaction BeginWrite() => inner.BeginWrite();
+
+        public string KeyOrAdd(string name, string candidate) => inner.KeyOrAdd(name, candidate);
+
+        public void AppendTrail(IReadOnlyList<string> records, int keep) => throw new SqliteException("disk I/O error", 10);
+
+        public IReadOnlyList<string> ReadTrail(int limit) => throw new SqliteException("disk I/O error", 10);
+
+        public void ClearTrail() => throw new SqliteException("disk I/O error", 10);
+
+        public void Dispose() => inner.Dispose();
     }
 
     private SqliteStateDatabase Open()

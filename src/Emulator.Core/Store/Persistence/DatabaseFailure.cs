@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Emulator.Core.Errors;
 
 namespace Emulator.Core.Store.Persistence;
 
@@ -6,4 +7,8 @@ namespace Emulator.Core.Store.Persistence;
 public static class DatabaseFailure
 {
     public static bool Is(Exception e) => e is DbException or InvalidOperationException or IOException or TimeoutException;
+
+    /// <summary>The answer when the database failed: AWS's when its own backend is down; nothing was changed.</summary>
+    public static AwsException Unavailable() =>
+        new AwsError("ServiceUnavailable", "The emulator's state database is unavailable; the request was not applied. Try again.", 503).ToException();
 }

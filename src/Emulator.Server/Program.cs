@@ -14,6 +14,7 @@ try
 
     // No configuration-file watcher: started from a busy folder (/tmp), it wakes on every file written there.
     builder = WebApplication.CreateBuilder([.. CommandLine.JoinRepeated(args), "--hostBuilder:reloadConfigOnChange=false"]);
+    EnvironmentSettings.Apply(builder.Configuration);
     options = EmulatorOptions.FromConfiguration(builder.Configuration);
     logging = LoggingOptions.FromConfiguration(builder.Configuration);
 }

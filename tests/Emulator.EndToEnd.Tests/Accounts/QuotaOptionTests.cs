@@ -44,3 +44,33 @@ public sealed class QuotaOptionTests
         exit.Stderr.Trim().Should().StartWith(message).And.NotContain("\n").And.NotContain("   at ");
     }
 }
+
+/// <summary>Options from the environment: EMULATOR_&lt;OPTION&gt; only, never a bare variable that shares an option's name.</summary>
+public sealed class EnvironmentOptionTests
+{
+    [Fact]
+    public async Task EMULATOR_variables_configure_the_server_and_bare_SEED_AUTH_and_QUOTA_do_not()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["EMULATOR_QUOTA"] = "RolesPerAccount=7",
+            ["EMULATOR_TRAIL_SIZE"] = "2",
+            ["SEED"] = "/nonexistent/seed.json",
+            ["AUTH"] = "lenient",
+            ["QUOTA"] = "UsersPerAccount=3",
+        };
+        using var emulator = await EmulatorProcess.StartWithEnvironmentAsync(variables);
+
+        var summary = (await emulator.Cli().RunAsync("iam", "get-account-summary")).ShouldSucceed().Json.GetProperty("SummaryMap");
+        var unknownKey = await emulator.Cli(new AwsCredentials("AKIAUNKNOWNUNKNOWN01", "unknown-secret")).RunAsync("sts", "get-caller-identity");
+        await emulator.Cli().RunAsync("iam", "list-roles");
+        await emulator.Cli().RunAsync("iam", "list-users");
+        await emulator.Cli().RunAsync("iam", "list-groups");
+        var trail = await emulator.Http.GetStringAsync(emulator.Url + "/_emulator/trail");
+
+        summary.GetProperty("RolesQuota").GetInt32().Should().Be(7, "EMULATOR_QUOTA is --quota");
+        summary.GetProperty("UsersQuota").GetInt32().Should().Be(5000, "a bare QUOTA is not --quota");
+        unknownKey.ShouldFailWith("InvalidClientTokenId");
+        System.Text.Json.JsonDocument.Parse(trail).RootElement.GetProperty("Records").GetArrayLength().Should().Be(2, "EMULATOR_TRAIL_SIZE is --trail-size");
+    }
+}

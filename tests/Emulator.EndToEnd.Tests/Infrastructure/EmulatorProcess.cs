@@ -32,6 +32,9 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
     private Process? process;
     private bool disposed;
 
+    /// <summary>Environment variables the server process gets besides the test run's own.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     public EmulatorProcess(string? seedJson = null, params string[] extraArguments)
     {
         this.seedJson = seedJson;
@@ -98,9 +101,15 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         }
     }
 
-    public static async Task<EmulatorProcess> StartAsync(string? seedJson = null, params string[] extraArguments)
+    public static Task<EmulatorProcess> StartAsync(string? seedJson = null, params string[] extraArguments) =>
+        StartAsync(new EmulatorProcess(seedJson, extraArguments));
+
+    /// <summary>Starts the server with these environment variables set for it (and nothing else changed).</summary>
+    public static Task<EmulatorProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string> variables, params string[] extraArguments) =>
+        StartAsync(new EmulatorProcess(null, extraArguments) { Variables = variables });
+
+    private static async Task<EmulatorProcess> StartAsync(EmulatorProcess emulator)
     {
-        var emulator = new EmulatorProcess(seedJson, extraArguments);
         try
         {
             await emulator.InitializeAsync();
@@ -265,6 +274,11 @@ public class EmulatorProcess : IAsyncLifetime, IDisposable
         foreach (var name in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" })
         {
             startInfo.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in Variables)
+        {
+            startInfo.Environment[name] = value;
         }
 
         lock (outputLock)

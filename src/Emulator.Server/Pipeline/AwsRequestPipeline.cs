@@ -197,15 +197,13 @@ public sealed class AwsRequestPipeline(
             });
             verdict = decision.Verdict;
             evaluated.Add(new AuditedAuthorization(check.Action, check.Resource, decision.IsAllowed, decision.Verdict));
+
+            // Service last accessed data, as state, for the user or role behind the caller: every authenticated attempt,
+            // allowed or denied, as AWS's "includes all attempts to access an AWS API, not just the successful ones".
+            runtime.Iam.AccessAdvisor.RecordAccess(principal, check.Action, context.Region, runtime.Clock.GetUtcNow());
             if (!decision.IsAllowed)
             {
                 throw service.Protocol.Denied(new Denial(check.DenialMessage ?? decision.DenialMessage!, decision.Failure)).ToException();
-            }
-
-            if (decision.Verdict == "Allow")
-            {
-                // Service last accessed data: the allowed request, as state, for the user or role behind the caller.
-                runtime.Iam.AccessAdvisor.RecordAccess(principal, check.Action, context.Region, runtime.Clock.GetUtcNow());
             }
         }
 

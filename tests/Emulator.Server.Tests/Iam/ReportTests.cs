@@ -154,7 +154,7 @@ public sealed class ReportTests
             m => m.Elements().Where(e => !e.HasElements).ToDictionary(e => e.Name.LocalName, e => e.Value));
 
     [Fact]
-    public async Task A_users_report_lists_every_service_its_and_its_groups_policies_grant_with_the_last_allowed_request()
+    public async Task A_users_report_lists_every_service_its_and_its_groups_policies_grant_with_the_last_attempt()
     {
         using var factory = new EmulatorFactory();
         var iam = factory.Iam();
@@ -179,6 +179,23 @@ public sealed class ReportTests
         services["s3"].Should().NotContainKey("LastAuthenticated");
         services["s3"]["TotalAuthenticatedEntities"].Should().Be("0");
         report.Value("IsTruncated").Should().Be("false");
+    }
+
+    [Fact]
+    public async Task A_denied_attempt_counts_as_access_as_AWS_counts_every_attempt_not_just_the_successful_ones()
+    {
+        using var factory = new EmulatorFactory();
+        var iam = factory.Iam();
+        var (dev, _) = await Principals(factory);
+        var denied = await dev.Call("CreateUser", ("UserName", "not-allowed"));
+
+        var services = Services(await Report(iam, $"arn:aws:iam::{Account}:user/dev"));
+
+        denied.ErrorCode.Should().Be("AccessDenied");
+        services["iam"]["LastAuthenticatedEntity"].Should().Be($"arn:aws:iam::{Account}:user/dev");
+        services["iam"].Should().ContainKey("LastAuthenticated");
+        services["iam"]["TotalAuthenticatedEntities"].Should().Be("1");
+        services["s3"].Should().NotContainKey("LastAuthenticated", "dev never tried S3");
     }
 
     [Fact]

@@ -13,8 +13,8 @@ using Emulator.Policy;
 namespace Emulator.Core.Iam.Reports;
 
 /// <summary>
-/// IAM's access advisor: the last allowed request of each user and role per action, recorded as authorization allows
-/// it, and the reports built from those records (GenerateServiceLastAccessedDetails, GetServiceLastAccessedDetails,
+/// IAM's access advisor: the last attempt (allowed or denied) of each user and role per action, recorded where
+/// authorization decides it, and the reports built from those records (GenerateServiceLastAccessedDetails, GetServiceLastAccessedDetails,
 /// GetServiceLastAccessedDetailsWithEntities) and from the policies (ListPoliciesGrantingServiceAccess).
 /// </summary>
 /// <remarks>
@@ -30,7 +30,7 @@ public sealed class AccessAdvisorOperations(IamContext context)
     public static readonly ModelPattern ServiceNamespacePattern = new(@"[\w-]*");
 
     /// <summary>
-    /// Records an allowed request. Role sessions count for their role, sessions of users (GetSessionToken) for the user;
+    /// Records an authenticated attempt, allowed or denied (AWS counts both). Role sessions count for their role, sessions of users (GetSessionToken) for the user;
     /// the root and federated users are no IAM entity and are not recorded. As for access keys' LastUsed, the time is kept
     /// to the second and a use that changes nothing visible (same second, same region) writes nothing.
     /// </summary>

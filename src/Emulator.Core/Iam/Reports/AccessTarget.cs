@@ -4,7 +4,7 @@ namespace Emulator.Core.Iam.Reports;
 
 /// <summary>
 /// The entity a last accessed report is about, resolved from its ARN: the policies that grant it services, and the users
-/// and roles whose allowed requests count for it, each with the filter that says which of their actions count.
+/// and roles whose attempts count for it, each with the filter that says which of their actions count.
 /// </summary>
 internal sealed record AccessTarget(IReadOnlyList<PolicyDocument> Documents, IReadOnlyList<AccessTarget.Contributor> Contributors)
 {

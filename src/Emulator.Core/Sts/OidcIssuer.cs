@@ -34,8 +34,7 @@ public sealed class OidcIssuer
         Issuer = issuer.TrimEnd('/');
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(privateKey, out _);
-        // The key id names the key, so it is derived from it: the same key has the same id everywhere.
-        key = new RsaSecurityKey(rsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] };
+        key = new RsaSecurityKey(rsa) { KeyId = SigningKeyId.Of(rsa) };
     }
 
     /// <summary>A new 2048-bit RSA signing key as PKCS#8.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Emulator.Core.Authorization;
 using Emulator.Core.Errors;
 using Emulator.Core.Iam;
 using Emulator.Core.Iam.OutboundFederation;
@@ -27,6 +28,8 @@ public sealed class OutboundTokenIssuer(IamContext context, OutboundFederationOp
     public const string Es384 = "ES384";
 
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly PolicyResolver principals = new(context.Store);
 
     /// <summary>Keys by account: made (or loaded) once per process, since generating an RSA key is slow.</summary>
     private readonly ConcurrentDictionary<string, SigningKeys> keys = new(StringComparer.Ordinal);
@@ -116,25 +119,8 @@ public sealed class OutboundTokenIssuer(IamContext context, OutboundFederationOp
     private static string SubjectOf(Principal caller) =>
         caller.Session is { Kind: SessionKind.AssumedRole, RoleArn: { } roleArn } ? roleArn : caller.Arn;
 
-    /// <summary>A user's tags; a role session's role tags overlaid with its session tags.</summary>
-    private IReadOnlyList<Tag> PrincipalTags(Principal caller) => context.Store.Read(state =>
-    {
-        var account = IamRules.Account(state, caller.AccountId);
-        if (caller.Session is { Kind: SessionKind.AssumedRole } session)
-        {
-            var merged = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
-            foreach (var tag in (session.RoleName is { } name && account.Roles.TryGetValue(name, out var role) ? role.Tags : []).Concat(session.Tags))
-            {
-                merged[tag.Key] = tag;
-            }
-
-            return (IReadOnlyList<Tag>)merged.Values.ToList();
-        }
-
-        return caller.Type == PrincipalType.User && caller.UserName is { } userName && account.Users.TryGetValue(userName, out var user)
-            ? user.Tags
-            : [];
-    });
+    /// <summary>The caller's principal tags exactly as authorization reads them for aws:PrincipalTag (a user's tags, a session's tags).</summary>
+    private IReadOnlyList<Tag> PrincipalTags(Principal caller) => principals.ForPrincipal(caller).Tags;
 
     private static Dictionary<string, string>? AsClaims(IReadOnlyList<Tag> tags) =>
         tags.Count == 0 ? null : tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
@@ -142,21 +128,14 @@ public sealed class OutboundTokenIssuer(IamContext context, OutboundFederationOp
     private SigningKeys KeysOf(string accountId) => keys.GetOrAdd(accountId, id =>
     {
         var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(context.Store.Key($"outbound-federation-rs256-{id}", () =>
-        {
-            using var created = RSA.Create(2048);
-            return created.ExportPkcs8PrivateKey();
-        }), out _);
+        rsa.ImportPkcs8PrivateKey(context.Store.Key($"outbound-federation-rs256-{id}", OidcIssuer.NewKey), out _);
         var ec = ECDsa.Create();
         ec.ImportPkcs8PrivateKey(context.Store.Key($"outbound-federation-es384-{id}", () =>
         {
             using var created = ECDsa.Create(ECCurve.NamedCurves.nistP384);
             return created.ExportPkcs8PrivateKey();
         }), out _);
-        // Key ids name the keys, so they are derived from them: the same key has the same id everywhere.
-        return new SigningKeys(
-            new RsaSecurityKey(rsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] },
-            new ECDsaSecurityKey(ec) { KeyId = Convert.ToHexStringLower(SHA256.HashData(ec.ExportSubjectPublicKeyInfo()))[..16] });
+        return new SigningKeys(new RsaSecurityKey(rsa) { KeyId = SigningKeyId.Of(rsa) }, new ECDsaSecurityKey(ec) { KeyId = SigningKeyId.Of(ec) });
     });
 
     private sealed record SigningKeys(RsaSecurityKey Rsa, ECDsaSecurityKey Ec);
